@@ -1,0 +1,66 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+
+# The throwaway PostgreSQL clusters live outside the clone, under a path the
+# postgres user can reach and short enough for a Unix socket (TOOLING.md).
+REPO_HASH := $(shell pwd | sha256sum | cut -c1-10)
+TMPROOT := $(or $(TMPDIR),/tmp)
+RUN_PGDIR ?= $(TMPROOT)/sba-run-$(REPO_HASH)
+TEST_PGDIR ?= $(TMPROOT)/sba-test-$(REPO_HASH)
+DATA ?= .data
+# Test output (screenshots) goes here.
+TEST_OUT ?= $(CURDIR)/testdata/out
+
+-include web/vendor.mk
+
+.PHONY: run test bench generate check-generated vet browser-deps build
+
+build:
+	$(GO) build -o bin/ ./cmd/...
+
+## run: the product with demo data, the development IdP and a local cluster.
+run: build
+	@db=$$(bin/devdb up -dir $(RUN_PGDIR) -db sagsbehandleradgang -fresh); \
+	trap 'kill $$idp 2>/dev/null || true; bin/devdb down -dir $(RUN_PGDIR)' EXIT; \
+	bin/dfdgseed -database-url "$$db"; \
+	DEVIDP_DATA=$(DATA)/devidp bin/devidp & idp=$$!; \
+	DATABASE_URL="$$db" DATA_DIR=$(DATA) bin/sagsbehandleradgang -demo-logins
+
+## test: every test, against a real PostgreSQL and a real browser.
+test: browser-deps check-generated
+	@url=$$($(GO) run ./cmd/devdb up -dir $(TEST_PGDIR) -fast); \
+	trap '$(GO) run ./cmd/devdb down -dir $(TEST_PGDIR)' EXIT; \
+	mkdir -p $(TEST_OUT); \
+	PGTEST_ADMIN_URL="$$url" TEST_OUT=$(TEST_OUT) $(GO) test -count=1 -timeout 15m ./...
+
+## bench: the benchmarks the issues name.
+bench:
+	@url=$$($(GO) run ./cmd/devdb up -dir $(TEST_PGDIR) -fast); \
+	trap '$(GO) run ./cmd/devdb down -dir $(TEST_PGDIR)' EXIT; \
+	PGTEST_ADMIN_URL="$$url" $(GO) test -run '^$$' -bench . -benchmem ./...
+
+## generate: templ views.
+generate:
+	$(GO) tool templ generate
+
+## check-generated: fail when the committed *_templ.go files are stale.
+check-generated:
+	@$(GO) tool templ generate >/dev/null 2>&1; \
+	if ! git diff --quiet -- '*_templ.go' 2>/dev/null; then \
+		echo "generated templ files are stale: run 'make generate' and commit them"; git diff --stat -- '*_templ.go'; exit 1; \
+	fi
+
+vet:
+	gofmt -l $$(git ls-files '*.go') | (! grep .)
+	$(GO) vet ./...
+
+## browser-deps: Debian's chromium and axe-core for the browser tests.
+browser-deps:
+	@if ! command -v chromium >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing chromium (apt-get install -y chromium) …"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "chromium is missing: sudo apt-get install -y chromium"; exit 1; fi; \
+	fi

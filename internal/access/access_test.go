@@ -1,0 +1,207 @@
+package access
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+)
+
+var (
+	akasse     = jobnet.Organisation{ID: 1, Kind: jobnet.OrgAkasse, Name: "A-kasse 22"}
+	akasse2    = jobnet.Organisation{ID: 2, Kind: jobnet.OrgAkasse, Name: "A-kasse 31"}
+	jobcenter  = jobnet.Organisation{ID: 3, Kind: jobnet.OrgJobcenter, Name: "Jobcenter Aarhus"}
+	jobcenter2 = jobnet.Organisation{ID: 4, Kind: jobnet.OrgJobcenter, Name: "Jobcenter Odense"}
+	kommune    = jobnet.Organisation{ID: 5, Kind: jobnet.OrgKommune, Name: "Aarhus Kommune"}
+	anden      = jobnet.Organisation{ID: 6, Kind: jobnet.OrgAndenAktor, Name: "Jobvejen ApS"}
+
+	today     = jobnet.Date(2026, time.November, 22)
+	yesterday = today.AddDate(0, 0, -1)
+	tomorrow  = today.AddDate(0, 0, 1)
+	longAgo   = today.AddDate(-3, 0, 0)
+)
+
+func sagsbehandler(o jobnet.Organisation) jobnet.OrgMembership {
+	return jobnet.OrgMembership{Org: o, Roles: []jobnet.Role{jobnet.RoleSagsbehandler}}
+}
+
+func TestUsableOrganisations(t *testing.T) {
+	tests := []struct {
+		name       string
+		user       jobnet.User
+		wantOrgs   []jobnet.Organisation
+		wantReason Reason
+	}{
+		{"a-kasse caseworker", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(akasse)}},
+			[]jobnet.Organisation{akasse}, ""},
+		{"jobcenter caseworker", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(jobcenter)}},
+			[]jobnet.Organisation{jobcenter}, ""},
+		{"both kinds: picks among both", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(akasse), sagsbehandler(jobcenter)}},
+			[]jobnet.Organisation{akasse, jobcenter}, ""},
+		{"kommune role alone does not count", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(kommune)}},
+			nil, ReasonNoRole},
+		{"kommune and jobcenter: only the jobcenter", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(kommune), sagsbehandler(jobcenter)}},
+			[]jobnet.Organisation{jobcenter}, ""},
+		{"role missing", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{{Org: jobcenter, Roles: []jobnet.Role{"Indkalder", jobnet.RoleLBA}}}},
+			nil, ReasonNoRole},
+		{"role in one org only", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{{Org: akasse, Roles: []jobnet.Role{jobnet.RoleLBA}}, sagsbehandler(jobcenter)}},
+			[]jobnet.Organisation{jobcenter}, ""},
+		{"no organisations", jobnet.User{ID: 1, Active: true}, nil, ReasonNoRole},
+		{"inactive user", jobnet.User{ID: 1, Active: false, Memberships: []jobnet.OrgMembership{sagsbehandler(akasse)}},
+			nil, ReasonInactive},
+		{"unknown user", jobnet.User{}, nil, ReasonUnknownUser},
+		{"anden aktør", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(anden)}},
+			nil, ReasonAndenAktor},
+		{"anden aktør who also works in an a-kasse", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(anden), sagsbehandler(akasse)}},
+			[]jobnet.Organisation{akasse}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			orgs, reason := UsableOrganisations(tt.user)
+			if diff := cmp.Diff(tt.wantOrgs, orgs); diff != "" {
+				t.Errorf("organisations (-want +got):\n%s", diff)
+			}
+			if reason != tt.wantReason {
+				t.Errorf("reason = %q, want %q", reason, tt.wantReason)
+			}
+		})
+	}
+}
+
+func TestActAs(t *testing.T) {
+	both := jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{sagsbehandler(akasse), sagsbehandler(jobcenter)}}
+	tests := []struct {
+		name  string
+		user  jobnet.User
+		orgID int64
+		want  Decision
+	}{
+		{"own a-kasse", both, akasse.ID, Decision{Allowed: true}},
+		{"own jobcenter", both, jobcenter.ID, Decision{Allowed: true}},
+		{"organisation the user is not in", both, akasse2.ID, Decision{Reason: ReasonNotMember}},
+		{"deactivated during the session", jobnet.User{ID: 1, Active: false, Memberships: both.Memberships}, akasse.ID, Decision{Reason: ReasonInactive}},
+		{"role removed during the session", jobnet.User{ID: 1, Active: true, Memberships: []jobnet.OrgMembership{{Org: akasse}}}, akasse.ID, Decision{Reason: ReasonNoRole}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cw, got := ActAs(tt.user, tt.orgID)
+			if got != tt.want {
+				t.Fatalf("ActAs = %+v, want %+v", got, tt.want)
+			}
+			if got.Allowed && cw.Org.ID != tt.orgID {
+				t.Errorf("caseworker acts for org %d, want %d", cw.Org.ID, tt.orgID)
+			}
+		})
+	}
+}
+
+// citizen builds the facts of citizen 100, belonging to jobcenter (ID 3).
+func citizen(ms []jobnet.AkasseMembership, rs ...jobnet.Registration) jobnet.CitizenFacts {
+	return jobnet.CitizenFacts{
+		Citizen:       jobnet.Citizen{ID: 100, Name: "Anna", JobcenterOrgID: jobcenter.ID},
+		Memberships:   ms,
+		Registrations: rs,
+	}
+}
+
+func member(of jobnet.Organisation, from, to time.Time) []jobnet.AkasseMembership {
+	return []jobnet.AkasseMembership{{AkasseOrgID: of.ID, Period: jobnet.Period{From: from, To: to}}}
+}
+
+func kg(group, category int, registered bool, from, to time.Time) jobnet.Registration {
+	return jobnet.Registration{Kontaktgruppe: group, Tilmeldekategori: category, Registered: registered,
+		JobcenterOrgID: jobcenter.ID, Period: jobnet.Period{From: from, To: to}}
+}
+
+var open time.Time // an open-ended period's To
+
+func TestMayLookUp(t *testing.T) {
+	asAkasse := jobnet.Caseworker{Org: akasse}
+	asJobcenter := jobnet.Caseworker{Org: jobcenter}
+	tests := []struct {
+		name string
+		cw   jobnet.Caseworker
+		f    jobnet.CitizenFacts
+		want Decision
+	}{
+		// A-kasse: member today and kontaktgruppe 1 (tilmeldt or afmeldt) or kg 8 category 5 registered.
+		{"a-kasse: member in kg 1, registered", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, longAgo, open)), Decision{Allowed: true}},
+		{"a-kasse: member in kg 1, afmeldt", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(1, 0, false, longAgo, open)), Decision{Allowed: true}},
+		{"a-kasse: dimittend, kg 8 category 5 registered", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(8, 5, true, longAgo, open)), Decision{Allowed: true}},
+		{"a-kasse: kg 8 category 5 but afmeldt", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(8, 5, false, longAgo, open)), Decision{Reason: ReasonWrongKontaktgruppe}},
+		{"a-kasse: kg 8 of another category", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(8, 1, true, longAgo, open)), Decision{Reason: ReasonWrongKontaktgruppe}},
+		{"a-kasse: kg 7 fleksjobvisiteret", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(7, 0, true, longAgo, open)), Decision{Reason: ReasonWrongKontaktgruppe}},
+		{"a-kasse: member without any course", asAkasse,
+			citizen(member(akasse, longAgo, open)), Decision{Reason: ReasonWrongKontaktgruppe}},
+		{"a-kasse: kg 1 course ended yesterday", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, longAgo, yesterday)), Decision{Reason: ReasonWrongKontaktgruppe}},
+		{"a-kasse: kg 1 course starts tomorrow", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, tomorrow, open)), Decision{Reason: ReasonWrongKontaktgruppe}},
+		{"a-kasse: kg 1 course ends today", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, longAgo, today)), Decision{Allowed: true}},
+		{"a-kasse: kg 1 course starts today", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, today, open)), Decision{Allowed: true}},
+		{"a-kasse: old kg 8 course and current kg 1", asAkasse,
+			citizen(member(akasse, longAgo, open), kg(8, 1, true, longAgo, yesterday), kg(1, 0, true, today, open)), Decision{Allowed: true}},
+		{"a-kasse: member of another a-kasse", asAkasse,
+			citizen(member(akasse2, longAgo, open), kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonNotAkasseMember}},
+		{"a-kasse: former member, membership ended yesterday", asAkasse,
+			citizen(member(akasse, longAgo, yesterday), kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonNotAkasseMember}},
+		{"a-kasse: membership starts tomorrow", asAkasse,
+			citizen(member(akasse, tomorrow, open), kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonNotAkasseMember}},
+		{"a-kasse: moved from this a-kasse to another", asAkasse,
+			citizen(append(member(akasse, longAgo, yesterday), member(akasse2, today, open)...), kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonNotAkasseMember}},
+		{"a-kasse: moved to this a-kasse today", asAkasse,
+			citizen(append(member(akasse2, longAgo, yesterday), member(akasse, today, open)...), kg(1, 0, true, longAgo, open)), Decision{Allowed: true}},
+		{"a-kasse: no membership at all", asAkasse,
+			citizen(nil, kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonNotAkasseMember}},
+		{"a-kasse: unknown citizen", asAkasse, jobnet.CitizenFacts{}, Decision{Reason: ReasonUnknownCitizen}},
+
+		// Jobcenter: belongs to the jobcenter and has a course in any kontaktgruppe today.
+		{"jobcenter: own citizen in kg 1", asJobcenter,
+			citizen(nil, kg(1, 0, true, longAgo, open)), Decision{Allowed: true}},
+		{"jobcenter: own citizen in kg 7", asJobcenter,
+			citizen(nil, kg(7, 0, true, longAgo, open)), Decision{Allowed: true}},
+		{"jobcenter: own citizen afmeldt in kg 1", asJobcenter,
+			citizen(nil, kg(1, 0, false, longAgo, open)), Decision{Allowed: true}},
+		{"jobcenter: own citizen, member of any a-kasse", asJobcenter,
+			citizen(member(akasse2, longAgo, open), kg(8, 1, true, longAgo, open)), Decision{Allowed: true}},
+		{"jobcenter: own citizen without a course", asJobcenter,
+			citizen(member(akasse, longAgo, open)), Decision{Reason: ReasonNoRegistration}},
+		{"jobcenter: own citizen, course ended yesterday", asJobcenter,
+			citizen(nil, kg(1, 0, true, longAgo, yesterday)), Decision{Reason: ReasonNoRegistration}},
+		{"jobcenter: own citizen, course starts tomorrow", asJobcenter,
+			citizen(nil, kg(1, 0, true, tomorrow, open)), Decision{Reason: ReasonNoRegistration}},
+		{"jobcenter: citizen of another jobcenter", jobnet.Caseworker{Org: jobcenter2},
+			citizen(nil, kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonOtherJobcenter}},
+		{"jobcenter: unknown citizen", asJobcenter, jobnet.CitizenFacts{}, Decision{Reason: ReasonUnknownCitizen}},
+
+		// Everyone else.
+		{"kommune organisation", jobnet.Caseworker{Org: kommune},
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonOrgKind}},
+		{"anden aktør", jobnet.Caseworker{Org: anden},
+			citizen(member(akasse, longAgo, open), kg(1, 0, true, longAgo, open)), Decision{Reason: ReasonOrgKind}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MayLookUp(tt.cw, tt.f, today); got != tt.want {
+				t.Errorf("MayLookUp = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMayChangeCitizenData_AlwaysRefused(t *testing.T) {
+	for _, cw := range []jobnet.Caseworker{{Org: akasse}, {Org: jobcenter}} {
+		if got := MayChangeCitizenData(cw); got.Allowed || got.Reason != ReasonReadOnly {
+			t.Errorf("%s: MayChangeCitizenData = %+v, want refused as read-only", cw.Org.Name, got)
+		}
+	}
+}

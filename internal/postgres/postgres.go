@@ -1,0 +1,65 @@
+// Package postgres is the store: it reads the DFDG copy and the
+// Arbejdsmarkedsportalen user copy, and appends to the citizen's history and
+// the refused look-ups. One file per aggregate, SQL beside its scan code.
+// Every connection runs as the application's role, which may not change the
+// DFDG copy nor UPDATE or DELETE the logs.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+)
+
+// AppRole is the database role the application acts as (see migrations).
+const AppRole = "sagsbehandleradgang_app"
+
+// Open connects a pool whose every connection acts as AppRole.
+func Open(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: parse DATABASE_URL: %w", err)
+	}
+	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+		_, err := c.Exec(ctx, "SET ROLE "+AppRole)
+		return err
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: connect: %w", err)
+	}
+	return pool, nil
+}
+
+// OpenOwner connects a pool as the configured user itself, for migrations
+// and the seed command.
+func OpenOwner(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: connect: %w", err)
+	}
+	return pool, nil
+}
+
+// wrap names the operation and turns a lost database into ErrUnavailable, so
+// that the web layer answers 503 and the next request simply tries again.
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("postgres: %s: %w", op, jobnet.ErrNotFound)
+	}
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code[:2] == "08" || pgErr.Code[:2] == "57" || pgErr.Code[:2] == "53" {
+		// No server answer, connection exceptions, operator intervention
+		// (shutdown) and insufficient resources are outages.
+		return fmt.Errorf("postgres: %s: %w: %w", op, jobnet.ErrUnavailable, err)
+	}
+	return fmt.Errorf("postgres: %s: %w", op, err)
+}
