@@ -20,6 +20,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/migrations"
 )
@@ -206,4 +207,12 @@ func retry(f func() error) error {
 		time.Sleep(100 * time.Millisecond)
 	}
 	return err
+}
+
+// NewDemoDatabase is NewDatabase with the demo data set loaded, dated today.
+func NewDemoDatabase(t testing.TB) string {
+	t.Helper()
+	return NewDatabase(t, "demo", func(ctx context.Context, owner *pgxpool.Pool) error {
+		return demo.Load(ctx, owner, time.Now())
+	})
 }

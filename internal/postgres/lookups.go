@@ -1,0 +1,111 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+)
+
+// Via names this product in the citizen's history.
+const Via = "Sagsbehandleradgang til Jobnet"
+
+// LoginText is the Login entry's text in the citizen's history.
+const LoginText = "Sagsbehandler har været logget ind og set din Jobnet"
+
+// LookUp runs "Log ind som denne borger" in one transaction: it loads the
+// citizen's facts, asks the access rule, and writes either the Login entry
+// in the citizen's history (SPEC §6) or the refused look-up. Only when that
+// write has committed does it return the citizen; if the write fails, the
+// error is returned and nothing may be shown (fail closed).
+func (s *Store) LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time) (jobnet.Citizen, access.Decision, error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return jobnet.Citizen{}, access.Decision{}, wrap("look-up: begin", err)
+	}
+	defer tx.Rollback(ctx)
+
+	var f jobnet.CitizenFacts
+	b := &pgx.Batch{}
+	queueCitizenFacts(b, "c.cpr = $1", n.Digits(), &f)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return jobnet.Citizen{}, access.Decision{}, wrap("look-up: load citizen", err)
+	}
+
+	d := access.MayLookUp(cw, f, jobnet.Day(now))
+	if d.Allowed {
+		_, err = tx.Exec(ctx, `
+			INSERT INTO citizen_history (citizen_id, category, occurred_at, text, caseworker_name, organisation_name, user_id, organisation_id, via)
+			VALUES ($1, 'Login', $2, $3, $4, $5, $6, $7, $8)`,
+			f.Citizen.ID, now, LoginText, cw.User.Name, cw.Org.Name, cw.User.ID, cw.Org.ID, Via)
+		if err != nil {
+			return jobnet.Citizen{}, access.Decision{}, wrap("look-up: write access log", err)
+		}
+	} else {
+		_, err = tx.Exec(ctx, `
+			INSERT INTO refused_lookups (occurred_at, user_id, organisation_id, caseworker_name, cpr, reason)
+			VALUES ($1, $2, $3, $4, $5, $6)`,
+			now, cw.User.ID, cw.Org.ID, cw.User.Name, n.Digits(), string(d.Reason))
+		if err != nil {
+			return jobnet.Citizen{}, access.Decision{}, wrap("look-up: record refusal", err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return jobnet.Citizen{}, access.Decision{}, wrap("look-up: commit", err)
+	}
+	if !d.Allowed {
+		return jobnet.Citizen{}, d, nil
+	}
+	return f.Citizen, d, nil
+}
+
+// RecentLookUps counts the look-ups (granted and refused) a user made since
+// a time, from the logs themselves, so that the rate limit holds across
+// every instance without a write of its own.
+func (s *Store) RecentLookUps(ctx context.Context, userID int64, since time.Time) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `
+		SELECT (SELECT count(*) FROM citizen_history WHERE user_id = $1 AND category = 'Login' AND occurred_at >= $2)
+		     + (SELECT count(*) FROM refused_lookups WHERE user_id = $1 AND occurred_at >= $2)`,
+		userID, since).Scan(&n)
+	if err != nil {
+		return 0, wrap("count look-ups", err)
+	}
+	return n, nil
+}
+
+// HistoryEntry is one row of a citizen's history.
+type HistoryEntry struct {
+	Category         string
+	OccurredAt       time.Time
+	Text             string
+	CaseworkerName   string
+	OrganisationName string
+	Via              string
+}
+
+// History returns a citizen's history in a category, newest first.
+func (s *Store) History(ctx context.Context, citizenID int64, category string) ([]HistoryEntry, error) {
+	b := &pgx.Batch{}
+	var out []HistoryEntry
+	b.Queue(`SELECT category, occurred_at, text, coalesce(caseworker_name, ''), coalesce(organisation_name, ''), coalesce(via, '')
+		FROM citizen_history WHERE citizen_id = $1 AND category = $2 ORDER BY occurred_at DESC, id DESC`, citizenID, category).
+		Query(func(rows pgx.Rows) error {
+			for rows.Next() {
+				var e HistoryEntry
+				if err := rows.Scan(&e.Category, &e.OccurredAt, &e.Text, &e.CaseworkerName, &e.OrganisationName, &e.Via); err != nil {
+					return err
+				}
+				out = append(out, e)
+			}
+			return rows.Err()
+		})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, wrap(fmt.Sprintf("load history %q", category), err)
+	}
+	return out, nil
+}

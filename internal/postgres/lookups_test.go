@@ -1,0 +1,136 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
+	"github.com/star-dk/sagsbehandleradgang/internal/demo"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/pgtest"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+)
+
+func caseworker(t *testing.T, s *postgres.Store, username string, kind jobnet.OrgKind) jobnet.Caseworker {
+	t.Helper()
+	d, _ := demo.CaseworkerByUsername(username)
+	u, err := s.UserByIdentity(context.Background(), jobnet.Identity{CVR: d.CVR, RID: d.RID, UUID: d.UUID})
+	if err != nil || u.ID == 0 {
+		t.Fatalf("user %s: %v (id %d)", username, err, u.ID)
+	}
+	for _, m := range u.Memberships {
+		if m.Org.Kind == kind {
+			cw, dec := access.ActAs(u, m.Org.ID)
+			if !dec.Allowed {
+				t.Fatalf("%s may not act for %s: %s", username, m.Org.Name, dec.Reason)
+			}
+			return cw
+		}
+	}
+	t.Fatalf("%s has no %s", username, kind)
+	return jobnet.Caseworker{}
+}
+
+func mustCPR(t *testing.T, s string) cpr.Number {
+	t.Helper()
+	n, err := cpr.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func count(t *testing.T, q postgres.Querier, sql string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := q.QueryRow(context.Background(), sql, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestLookUp_PermittedWritesOneLoginEntryNamingCaseworkerAndOrganisation(t *testing.T) {
+	ctx := context.Background()
+	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
+	s := postgres.NewStore(pool)
+	cw := caseworker(t, s, "berit", jobnet.OrgAkasse)
+	anna := demo.CitizenByKey("anna")
+
+	c, d, err := s.LookUp(ctx, cw, mustCPR(t, anna.CPR), time.Now())
+	if err != nil || !d.Allowed {
+		t.Fatalf("LookUp = %+v, %v; want allowed", d, err)
+	}
+	if c.Name != anna.Name {
+		t.Errorf("citizen = %q, want %q", c.Name, anna.Name)
+	}
+	h, err := s.History(ctx, c.ID, "Login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 {
+		t.Fatalf("history has %d Login entries, want exactly 1", len(h))
+	}
+	if h[0].CaseworkerName != "Berit Hansen" || h[0].OrganisationName != demo.OrgFagenesAkasse.Name || h[0].Via != postgres.Via {
+		t.Errorf("Login entry = %+v, want Berit Hansen of %s via %s", h[0], demo.OrgFagenesAkasse.Name, postgres.Via)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM refused_lookups`); n != 0 {
+		t.Errorf("%d refused look-ups recorded for a permitted one", n)
+	}
+}
+
+func TestLookUp_RefusedWritesNoHistoryAndRecordsTheRefusal(t *testing.T) {
+	ctx := context.Background()
+	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
+	s := postgres.NewStore(pool)
+	cw := caseworker(t, s, "berit", jobnet.OrgAkasse)
+
+	for _, tc := range []struct {
+		cpr    string
+		reason access.Reason
+	}{
+		{demo.CitizenByKey("emma").CPR, access.ReasonNotAkasseMember},
+		{demo.CitizenByKey("dennis").CPR, access.ReasonWrongKontaktgruppe},
+		{demo.UnknownCPR, access.ReasonUnknownCitizen},
+	} {
+		c, d, err := s.LookUp(ctx, cw, mustCPR(t, tc.cpr), time.Now())
+		if err != nil || d.Allowed || d.Reason != tc.reason || c.ID != 0 {
+			t.Errorf("LookUp = %+v, %+v, %v; want refused for %s and no citizen", c, d, err, tc.reason)
+		}
+		if n := count(t, pool, `SELECT count(*) FROM refused_lookups WHERE cpr = $1 AND reason = $2 AND user_id = $3 AND organisation_id = $4`,
+			tc.cpr, string(tc.reason), cw.User.ID, cw.Org.ID); n != 1 {
+			t.Errorf("refusal for %s recorded %d times, want 1", tc.reason, n)
+		}
+	}
+	if n := count(t, pool, `SELECT count(*) FROM citizen_history`); n != 0 {
+		t.Errorf("refused look-ups wrote %d history entries", n)
+	}
+	if n, err := s.RecentLookUps(ctx, cw.User.ID, time.Now().Add(-time.Minute)); err != nil || n != 3 {
+		t.Errorf("RecentLookUps = %d, %v; want 3", n, err)
+	}
+}
+
+func TestLookUp_AccessLogFailureShowsNoCitizen(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDemoDatabase(t)
+	pool := pgtest.Pool(t, dsn)
+	// Break the access log the way an operator's mistake would: the
+	// application role loses INSERT on the history.
+	owner := pgtest.OwnerPool(t, dsn)
+	if _, err := owner.Exec(ctx, `REVOKE INSERT ON citizen_history FROM `+postgres.AppRole); err != nil {
+		t.Fatal(err)
+	}
+	s := postgres.NewStore(pool)
+	cw := caseworker(t, s, "berit", jobnet.OrgAkasse)
+	c, d, err := s.LookUp(ctx, cw, mustCPR(t, demo.CitizenByKey("anna").CPR), time.Now())
+	if err == nil {
+		t.Fatal("LookUp succeeded although the access log could not be written")
+	}
+	if c.ID != 0 || c.Name != "" || d.Allowed {
+		t.Errorf("LookUp returned citizen %+v, decision %+v with a failed access log", c, d)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM citizen_history`); n != 0 {
+		t.Errorf("%d history entries after a failed look-up", n)
+	}
+}
