@@ -1,0 +1,56 @@
+package views
+
+// ProductName is the product's name, shown in the header and at the end of every <title>.
+const ProductName = "Sagsbehandleradgang til Jobnet"
+
+// Crumb is one step of the breadcrumb. The last crumb (the current page) has Href "".
+type Crumb struct{ Label, Href string }
+
+// Chrome is what the layout around every page needs: title, top bar, tabs and breadcrumb.
+type Chrome struct {
+	Title          string  // <title>: Title + " – Sagsbehandleradgang til Jobnet"
+	CaseworkerName string  // "" when not signed in: then no user area
+	OrgName        string  // the organisation the caseworker works for now
+	CanSwitchOrg   bool    // shows the link "Skift organisation" → /sagsbehandleradgang/organisation
+	CitizenName    string  // "" on non-citizen pages; else "På vegne af borger: <name>", "Skift til anden borger" and the tabs
+	Tab            string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
+	Breadcrumb     []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
+}
+
+// Tab values for Chrome.Tab.
+const (
+	TabJobsoegning = "jobsoegning"
+	TabPlaner      = "planer"
+)
+
+// CPRForm is the state of the form on the CPR page.
+type CPRForm struct {
+	Value      string // what the caseworker typed, echoed only with a FieldError (format error)
+	FieldError string // e.g. "Indtast et gyldigt CPR-nummer (10 cifre)", shown at the field
+	Refused    bool   // shows "Du har ikke rettigheder til den valgte borger"; the field stays empty
+	Notice     string // a general error (e.g. the access log could not be written), "" normally
+}
+
+// OrgChoice is one organisation the caseworker may work for.
+type OrgChoice struct {
+	ID      int64
+	Name    string // e.g. "A-kasse 22 Det Faglige Hus"
+	Kind    string // e.g. "A-kasse", "Jobcenter"
+	Current bool   // the organisation chosen now; preselected
+}
+
+// Tile is one entry of an overview page (Jobsøgning, Planer og aftaler): a title link, a
+// short text and ">". External marks a link out to Jobnet's information site
+// (info.jobnet.dk): it opens in a new window and carries the note "Bemærk, at der åbnes på
+// www.info.jobnet.dk", as in the guide's billede 4.
+type Tile struct {
+	Title, Text, Href, TestID string
+	External                  bool
+}
+
+// ErrorInfo is an error page's content. An empty Heading or Message gets the Danish default
+// text for Status (see DefaultError).
+type ErrorInfo struct {
+	Status           int
+	Heading, Message string
+}
