@@ -1,0 +1,140 @@
+package samlsp
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/oiosaml"
+)
+
+// identityFrom maps the assertion's attributes into a jobnet.Identity,
+// choosing the profile by its specVersion attribute, and refuses an
+// assertion below LoA Substantial or without a well-formed CVR. Errors name
+// attributes but never quote their values.
+func identityFrom(a *checkedAssertion) (jobnet.Identity, error) {
+	id := jobnet.Identity{NameID: a.NameID, NameIDFormat: a.NameIDFormat, SessionIndex: a.SessionIndex}
+	var err error
+	switch {
+	case a.has(oiosaml.AttrSpecVer3):
+		if v, _ := a.one(oiosaml.AttrSpecVer3); v != oiosaml.Profile3 {
+			return jobnet.Identity{}, refuse("assertion %s: specVersion is not %s", a.ID, oiosaml.Profile3)
+		}
+		err = a.mapOIOSAML3(&id)
+	case a.has(oiosaml.AttrSpecVer2):
+		if v, _ := a.one(oiosaml.AttrSpecVer2); v != oiosaml.Profile2 {
+			return jobnet.Identity{}, refuse("assertion %s: SpecVer is not %s", a.ID, oiosaml.Profile2)
+		}
+		err = a.mapOIOSAML2(&id)
+	default:
+		return jobnet.Identity{}, refuse("assertion %s has no specVersion attribute (%s or %s)", a.ID, oiosaml.Profile3, oiosaml.Profile2)
+	}
+	if err != nil {
+		return jobnet.Identity{}, err
+	}
+	if !isCVR(id.CVR) {
+		return jobnet.Identity{}, refuse("assertion %s: CVR is not 8 digits", a.ID)
+	}
+	if id.UUID == "" && id.RID == "" {
+		return jobnet.Identity{}, refuse("assertion %s names the employee by neither UUID nor RID", a.ID)
+	}
+	return id, nil
+}
+
+// mapOIOSAML3 reads the NemLog-in 3 professional profile.
+func (a *checkedAssertion) mapOIOSAML3(id *jobnet.Identity) error {
+	id.Profile = oiosaml.Profile3
+	loa, err := a.one(oiosaml.AttrLoA)
+	if err != nil {
+		return err
+	}
+	// The attribute holds the level's name; accept its URI too.
+	switch strings.TrimPrefix(loa, "https://data.gov.dk/concept/core/nsis/loa/") {
+	case "Substantial":
+		id.LoA = "Substantial"
+	case "High":
+		id.LoA = "High"
+	default:
+		return refuse("assertion %s: LoA is below Substantial", a.ID)
+	}
+	if id.CVR, err = a.one(oiosaml.AttrCVR); err != nil {
+		return err
+	}
+	if id.Name, err = a.optional(oiosaml.AttrFullName); err != nil {
+		return err
+	}
+	if id.RID, err = a.optional(oiosaml.AttrRID); err != nil {
+		return err
+	}
+	if id.UUID, err = a.optional(oiosaml.AttrUUID); err != nil {
+		return err
+	}
+	id.UUID = strings.TrimPrefix(id.UUID, "urn:uuid:")
+	if id.UUID == "" {
+		// The persistent NameID is the same professional UUID.
+		if u, ok := strings.CutPrefix(id.NameID, oiosaml.UUIDNameIDPrefix); ok {
+			id.UUID = u
+		}
+	}
+	return nil
+}
+
+// mapOIOSAML2 reads the legacy NemID medarbejdersignatur (OCES) profile.
+func (a *checkedAssertion) mapOIOSAML2(id *jobnet.Identity) error {
+	id.Profile = oiosaml.Profile2
+	level, err := a.one(oiosaml.AttrAssuranceLevel)
+	if err != nil {
+		return err
+	}
+	if n, err := strconv.Atoi(level); err != nil || n < 3 {
+		return refuse("assertion %s: AssuranceLevel is below 3", a.ID)
+	}
+	id.LoA = level
+	if id.CVR, err = a.one(oiosaml.AttrCVR2); err != nil {
+		return err
+	}
+	if id.RID, err = a.one(oiosaml.AttrRID2); err != nil {
+		return err
+	}
+	if id.Name, err = a.optional(oiosaml.AttrCommonName2); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (a *checkedAssertion) has(name string) bool {
+	_, ok := a.attrs[name]
+	return ok
+}
+
+// one returns the single value of a required attribute.
+func (a *checkedAssertion) one(name string) (string, error) {
+	vals, ok := a.attrs[name]
+	if !ok {
+		return "", refuse("assertion %s lacks attribute %s", a.ID, name)
+	}
+	if len(vals) != 1 {
+		return "", refuse("assertion %s: attribute %s has %d values, want 1", a.ID, name, len(vals))
+	}
+	return vals[0], nil
+}
+
+// optional returns the single value of an optional attribute, or "".
+func (a *checkedAssertion) optional(name string) (string, error) {
+	if !a.has(name) {
+		return "", nil
+	}
+	return a.one(name)
+}
+
+func isCVR(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
