@@ -64,3 +64,11 @@ browser-deps:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else echo "chromium is missing: sudo apt-get install -y chromium"; exit 1; fi; \
 	fi
+	@if [ ! -f testdata/axe/node_modules/axe-core/axe.min.js ]; then \
+		if ! command -v npm >/dev/null; then \
+			if [ "$$(id -u)" = 0 ]; then \
+				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+			else echo "npm is missing: sudo apt-get install -y npm"; exit 1; fi; \
+		fi; \
+		npm ci --prefix testdata/axe --no-audit --no-fund --loglevel=error; \
+	fi

@@ -44,7 +44,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := demo.Load(ctx, pool, time.Now()); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "dfdgseed: %d organisations, %d caseworkers, %d citizens loaded\n",
+	fmt.Fprintf(stdout, "dfdgseed: %d organisationer, %d sagsbehandlere og %d borgere indlæst.\n",
 		len(demo.Organisations), len(demo.Caseworkers), len(demo.Citizens))
+	fmt.Fprintln(stdout, "Demoborgere at slå op (alle CPR-numre er opdigtede):")
+	for _, c := range demo.Citizens {
+		fmt.Fprintf(stdout, "  %s-%s  %-16s %s\n", c.CPR[:6], c.CPR[6:], c.Name, c.Case)
+	}
 	return nil
 }

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration, read once from the environment and
+// flags, and validated before anything starts.
+type Config struct {
+	Addr            string        // ADDR, -addr
+	BaseURL         *url.URL      // BASE_URL: how browsers reach us; https turns on Secure cookies and HSTS
+	DatabaseURL     string        // DATABASE_URL
+	DataDir         string        // DATA_DIR: development keys are generated here
+	SAMLKeyFile     string        // SAML_KEY_FILE
+	SAMLCertFile    string        // SAML_CERT_FILE
+	IdPMetadataURL  string        // IDP_METADATA_URL
+	IdPMetadataFile string        // IDP_METADATA_FILE
+	IdPWait         time.Duration // IDP_WAIT: how long to wait for the IdP's metadata at start
+	SessionKey      []byte        // SESSION_KEY: at least 32 bytes, hex or base64
+	LookUpLimit     int           // LOOKUP_LIMIT look-ups per LOOKUP_WINDOW per caseworker
+	LookUpWindow    time.Duration // LOOKUP_WINDOW
+	LogLevel        slog.Level    // LOG_LEVEL: debug, info, warn, error
+	DemoLogins      bool          // -demo-logins: print the demo caseworkers' logins at start
+}
+
+// Development reports whether we serve plain http (localhost development),
+// where keys may be generated and cookies cannot be Secure.
+func (c Config) Development() bool { return c.BaseURL.Scheme == "http" }
+
+func loadConfig(args []string, getenv func(string) string) (Config, error) {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	fs := flag.NewFlagSet("sagsbehandleradgang", flag.ContinueOnError)
+	addr := fs.String("addr", env("ADDR", "localhost:8080"), "listen address (env ADDR)")
+	demo := fs.Bool("demo-logins", false, "print the demo caseworkers' logins at start")
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	c := Config{
+		Addr:            *addr,
+		DatabaseURL:     getenv("DATABASE_URL"),
+		DataDir:         env("DATA_DIR", ".data"),
+		SAMLKeyFile:     getenv("SAML_KEY_FILE"),
+		SAMLCertFile:    getenv("SAML_CERT_FILE"),
+		IdPMetadataURL:  getenv("IDP_METADATA_URL"),
+		IdPMetadataFile: getenv("IDP_METADATA_FILE"),
+		DemoLogins:      *demo,
+	}
+	var errs []error
+	base, err := url.Parse(env("BASE_URL", "http://localhost:8080"))
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		errs = append(errs, errors.New("BASE_URL must be an absolute http(s) URL, e.g. https://sagsbehandleradgang.example"))
+		base = &url.URL{Scheme: "http", Host: "localhost"}
+	}
+	c.BaseURL = base
+	if c.DatabaseURL == "" {
+		errs = append(errs, errors.New("DATABASE_URL is required, e.g. postgres://user@host/sagsbehandleradgang"))
+	}
+	if c.IdPMetadataURL == "" && c.IdPMetadataFile == "" {
+		c.IdPMetadataURL = "http://localhost:8081/metadata"
+	}
+	if c.IdPMetadataURL != "" && c.IdPMetadataFile != "" {
+		errs = append(errs, errors.New("set only one of IDP_METADATA_URL and IDP_METADATA_FILE"))
+	}
+	if (c.SAMLKeyFile == "") != (c.SAMLCertFile == "") {
+		errs = append(errs, errors.New("set both SAML_KEY_FILE and SAML_CERT_FILE, or neither"))
+	}
+	if c.SAMLKeyFile == "" && !c.Development() {
+		errs = append(errs, errors.New("SAML_KEY_FILE and SAML_CERT_FILE are required when BASE_URL is https"))
+	}
+	if c.IdPWait, err = time.ParseDuration(env("IDP_WAIT", "30s")); err != nil {
+		errs = append(errs, errors.New("IDP_WAIT must be a duration such as 30s"))
+	}
+	if c.LookUpLimit, err = strconv.Atoi(env("LOOKUP_LIMIT", "60")); err != nil || c.LookUpLimit < 1 {
+		errs = append(errs, errors.New("LOOKUP_LIMIT must be a positive whole number"))
+	}
+	if c.LookUpWindow, err = time.ParseDuration(env("LOOKUP_WINDOW", "10m")); err != nil || c.LookUpWindow <= 0 {
+		errs = append(errs, errors.New("LOOKUP_WINDOW must be a positive duration such as 10m"))
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(env("LOG_LEVEL", "info"))); err != nil {
+		errs = append(errs, errors.New("LOG_LEVEL must be debug, info, warn or error"))
+	}
+	if k := getenv("SESSION_KEY"); k != "" {
+		if c.SessionKey, err = decodeKey(k); err != nil {
+			errs = append(errs, err)
+		}
+	} else if !c.Development() {
+		errs = append(errs, errors.New("SESSION_KEY is required when BASE_URL is https (32 random bytes, hex or base64)"))
+	}
+	return c, errors.Join(errs...)
+}
+
+func decodeKey(s string) ([]byte, error) {
+	s = strings.TrimSpace(s)
+	if b, err := hex.DecodeString(s); err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	return nil, errors.New("SESSION_KEY must be at least 32 bytes, hex or base64 encoded")
+}
+
+// devSessionKey reads or creates the development session key in DATA_DIR,
+// so that sessions survive a restart of `make run`.
+func devSessionKey(dir string) ([]byte, error) {
+	path := filepath.Join(dir, "session.key")
+	if b, err := os.ReadFile(path); err == nil {
+		return decodeKey(string(b))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, []byte(hex.EncodeToString(key)), 0o600); err != nil {
+		return nil, fmt.Errorf("write %s: %w", path, err)
+	}
+	return key, nil
+}

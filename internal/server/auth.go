@@ -1,0 +1,109 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// acs receives the IdP's response. A response that fails any check gives a
+// Danish error page and no session; an identity the user copy does not let
+// in gives a page saying why. Otherwise a new session (new id) begins.
+func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
+	id, returnTo, err := s.sp.FinishLogin(w, r)
+	if err != nil {
+		s.log.Warn("SAML response refused", "reason", err.Error())
+		s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(views.Chrome{Title: "Login mislykkedes"},
+			views.ErrorInfo{Status: http.StatusForbidden, Heading: "Login mislykkedes", Message: TextSAMLFailed}))
+		return nil
+	}
+	user, err := s.store.UserByIdentity(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	orgs, reason := access.UsableOrganisations(user)
+	if reason != "" {
+		s.log.Info("caseworker not admitted", "reason", reason, "cvr", id.CVR, "rid", id.RID, "uuid", id.UUID, "user", user.ID)
+		return s.renderUserDenied(w, r, reason)
+	}
+	sess, err := s.sessions.Current(r)
+	if err != nil {
+		return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
+	}
+	for k := range sess.Values {
+		delete(sess.Values, k)
+	}
+	sess.Values[keyUser] = user.ID
+	sess.Values[keyNameID] = id.NameID
+	sess.Values[keyNameIDFormat] = id.NameIDFormat
+	sess.Values[keySessionIndex] = id.SessionIndex
+	if len(orgs) == 1 {
+		sess.Values[keyOrg] = orgs[0].ID
+	}
+	// A new session id at every login: no fixation.
+	if err := s.sessions.Renew(r, w, sess); err != nil {
+		return fmt.Errorf("renew session: %w: %w", jobnet.ErrUnavailable, err)
+	}
+	s.log.Info("caseworker signed in", "user", user.ID, "organisations", len(orgs))
+	if len(orgs) > 1 {
+		returnTo = "/sagsbehandleradgang/organisation"
+	}
+	http.Redirect(w, r, returnTo, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) renderUserDenied(w http.ResponseWriter, r *http.Request, reason access.Reason) error {
+	heading, message := userDenied(reason)
+	s.renderPage(w, r, http.StatusForbidden, views.UserDeniedPage(views.Chrome{Title: heading}, heading, message))
+	return nil
+}
+
+// logout ends the local session and sends a signed LogoutRequest to the IdP
+// (SPEC §2.1, Single Logout).
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	v := visitFrom(r.Context())
+	id := jobnet.Identity{
+		NameID:       stringValue(v.sess.Values[keyNameID]),
+		NameIDFormat: stringValue(v.sess.Values[keyNameIDFormat]),
+		SessionIndex: stringValue(v.sess.Values[keySessionIndex]),
+	}
+	s.endSession(w, r, v.sess)
+	s.log.Info("caseworker signed out", "user", v.user.ID)
+	if id.NameID == "" {
+		http.Redirect(w, r, "/logget-ud", http.StatusSeeOther)
+		return nil
+	}
+	to, err := s.sp.LogoutRedirect(id)
+	if err != nil {
+		s.log.Error("logout request", "err", err)
+		http.Redirect(w, r, "/logget-ud", http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+// slo receives the IdP's LogoutResponse. The local session ended before we
+// went to the IdP, so a bad response is logged and the caseworker still
+// sees that they are logged out.
+func (s *Server) slo(w http.ResponseWriter, r *http.Request) error {
+	if err := s.sp.FinishLogout(r); err != nil && !errors.Is(err, http.ErrNoCookie) {
+		s.log.Warn("logout response refused", "reason", err.Error())
+	}
+	http.Redirect(w, r, "/logget-ud", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) loggedOut(w http.ResponseWriter, r *http.Request) error {
+	s.renderPage(w, r, http.StatusOK, views.LoggedOutPage(views.Chrome{Title: "Du er logget ud"}))
+	return nil
+}
+
+func stringValue(v any) string {
+	s, _ := v.(string)
+	return s
+}

@@ -1,0 +1,28 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// frontPage is the citizen's Forside.
+func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
+	name := visitFrom(r.Context()).citizen.Citizen.Name
+	s.renderPage(w, r, http.StatusOK, views.FrontPage(s.citizenChrome(r, "Forside", ""), name))
+	return nil
+}
+
+// jobsoegningPage is the Jobsøgning tab's overview (seed 001 billede 4).
+func (s *Server) jobsoegningPage(w http.ResponseWriter, r *http.Request) error {
+	c := s.citizenChrome(r, "Jobsøgning", views.TabJobsoegning, views.Crumb{Label: "Jobsøgning"})
+	s.renderPage(w, r, http.StatusOK, views.TilesPage(c, "Jobsøgning", views.JobsoegningTiles))
+	return nil
+}
+
+// planerPage is the Planer og aftaler tab's overview (seed 001 billede 12).
+func (s *Server) planerPage(w http.ResponseWriter, r *http.Request) error {
+	c := s.citizenChrome(r, "Planer og aftaler", views.TabPlaner, views.Crumb{Label: "Planer og aftaler"})
+	s.renderPage(w, r, http.StatusOK, views.TilesPage(c, "Planer og aftaler", views.PlanerTiles))
+	return nil
+}

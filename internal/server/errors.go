@@ -1,0 +1,57 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+var (
+	// errActionRefused answers an action on the citizen's data (SPEC §5.4).
+	errActionRefused = errors.New("action refused")
+	// errSessionEnded answers a request whose session ended meanwhile.
+	errSessionEnded = errors.New("session ended")
+)
+
+// handle adapts a handler that returns an error: the error kinds of
+// internal/jobnet become the Danish page for 403, 404, 400 or 503, anything
+// else a 500. Only 5xx are logged at error level, and no error text ever
+// reaches the page.
+func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		switch {
+		case errors.Is(err, errActionRefused):
+			s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(s.chrome(r, "Ingen adgang", nil), views.ErrorInfo{
+				Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused}))
+		case errors.Is(err, errSessionEnded):
+			http.Redirect(w, r, "/sagsbehandleradgang", http.StatusSeeOther)
+		case errors.Is(err, jobnet.ErrForbidden):
+			s.renderError(w, r, http.StatusForbidden)
+		case errors.Is(err, jobnet.ErrNotFound):
+			s.renderError(w, r, http.StatusNotFound)
+		case errors.Is(err, jobnet.ErrInvalid):
+			s.renderError(w, r, http.StatusBadRequest)
+		case errors.Is(err, jobnet.ErrUnavailable):
+			s.log.Error("unavailable", "err", err, "route", r.URL.Path)
+			s.renderError(w, r, http.StatusServiceUnavailable)
+		default:
+			s.log.Error("internal error", "err", err, "route", r.URL.Path)
+			s.renderError(w, r, http.StatusInternalServerError)
+		}
+	}
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return jobnet.ErrNotFound
+}
+
+// renderError writes the Danish error page for status.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
+	s.renderPage(w, r, status, views.ErrorPage(s.chrome(r, views.DefaultError(status).Heading, nil), views.ErrorInfo{Status: status}))
+}

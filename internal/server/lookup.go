@@ -1,0 +1,87 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// cprPage is "Se Jobnet som borgeren ser det". Coming back here drops the
+// citizen from the session ("Skift til anden borger").
+func (s *Server) cprPage(w http.ResponseWriter, r *http.Request) error {
+	v := visitFrom(r.Context())
+	if _, ok := v.sess.Values[keyCitizen]; ok {
+		delete(v.sess.Values, keyCitizen)
+		v.citizen = jobnet.CitizenFacts{}
+		if err := s.save(w, r, v.sess); err != nil {
+			return err
+		}
+	}
+	s.renderCPRPage(w, r, http.StatusOK, views.CPRForm{})
+	return nil
+}
+
+func (s *Server) renderCPRPage(w http.ResponseWriter, r *http.Request, status int, f views.CPRForm) {
+	s.renderPage(w, r, status, views.CPRPage(s.chrome(r, "Se Jobnet som borgeren ser det", nil), f))
+}
+
+// renderRefusal is the one answer to every refused look-up (SPEC §3):
+// unknown, not a member, wrong kontaktgruppe — the same status and the same
+// bytes, so that the form cannot be used to probe who exists.
+func (s *Server) renderRefusal(w http.ResponseWriter, r *http.Request) error {
+	s.renderCPRPage(w, r, http.StatusForbidden, views.CPRForm{Refused: true})
+	return nil
+}
+
+// lookUp is "Log ind som denne borger": the access rule decides, and the
+// look-up is written to the citizen's history (or the refusals) before
+// anything of the citizen is shown.
+func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
+	v := visitFrom(r.Context())
+	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	input := r.PostFormValue("cpr")
+	n, err := cpr.Parse(input)
+	if err != nil {
+		if len(input) > 20 {
+			input = input[:20]
+		}
+		s.metrics.lookUps.WithLabelValues("malformed").Inc()
+		s.renderCPRPage(w, r, http.StatusBadRequest, views.CPRForm{Value: input, FieldError: TextMalformedCPR})
+		return nil
+	}
+	now := s.now()
+	recent, err := s.store.RecentLookUps(r.Context(), v.user.ID, now.Add(-s.cfg.LookUpWindow))
+	if err != nil {
+		return err
+	}
+	if recent >= s.cfg.LookUpLimit {
+		s.metrics.lookUps.WithLabelValues("rate_limited").Inc()
+		s.log.Warn("look-up rate limit", "user", v.user.ID, "org", v.cw.Org.ID, "recent", recent)
+		s.renderCPRPage(w, r, http.StatusTooManyRequests, views.CPRForm{Notice: TextTooManyLookUps})
+		return nil
+	}
+	citizen, d, err := s.store.LookUp(r.Context(), v.cw, n, now)
+	if err != nil {
+		// Fail closed: without the access-log entry nothing is shown, and
+		// the caseworker may try again when the log can be written.
+		s.metrics.lookUps.WithLabelValues("failed").Inc()
+		s.log.Error("look-up failed", "user", v.user.ID, "org", v.cw.Org.ID, "err", err)
+		s.renderCPRPage(w, r, http.StatusServiceUnavailable, views.CPRForm{Notice: TextAccessLogDown})
+		return nil
+	}
+	if !d.Allowed {
+		s.metrics.lookUps.WithLabelValues("refused").Inc()
+		s.log.Info("look-up refused", "user", v.user.ID, "org", v.cw.Org.ID, "reason", d.Reason)
+		return s.renderRefusal(w, r)
+	}
+	v.sess.Values[keyCitizen] = citizen.ID
+	if err := s.save(w, r, v.sess); err != nil {
+		return err
+	}
+	s.metrics.lookUps.WithLabelValues("granted").Inc()
+	s.log.Info("look-up granted", "user", v.user.ID, "org", v.cw.Org.ID, "citizen", citizen.ID)
+	http.Redirect(w, r, "/borger/forside", http.StatusSeeOther)
+	return nil
+}

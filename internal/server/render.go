@@ -1,0 +1,50 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// renderPage renders a view into a buffer first, so that a failing view
+// gives a clean 500 page instead of half a page.
+func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	var buf bytes.Buffer
+	if err := c.Render(r.Context(), &buf); err != nil {
+		s.log.Error("render", "err", err, "route", r.URL.Path)
+		status = http.StatusInternalServerError
+		buf.Reset()
+		_ = views.ErrorPage(views.Chrome{Title: "Der er sket en fejl"}, views.ErrorInfo{Status: status}).Render(r.Context(), &buf)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// chrome builds the layout's top bar from what the middleware learnt.
+func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) views.Chrome {
+	c := views.Chrome{Title: title, Breadcrumb: crumbs}
+	v := visitFrom(r.Context())
+	if v == nil {
+		return c
+	}
+	c.CaseworkerName = v.user.Name
+	c.OrgName = v.cw.Org.Name
+	c.CanSwitchOrg = len(v.orgs) > 1
+	if int64Value(v.sess, keyCitizen) != 0 && v.citizen.Citizen.ID != 0 {
+		c.CitizenName = v.citizen.Citizen.Name
+	}
+	return c
+}
+
+// citizenChrome is chrome for a page of the citizen's Jobnet.
+func (s *Server) citizenChrome(r *http.Request, title, tab string, crumbs ...views.Crumb) views.Chrome {
+	c := s.chrome(r, title, append([]views.Crumb{{Label: "Forside", Href: "/borger/forside"}}, crumbs...))
+	if len(crumbs) == 0 {
+		c.Breadcrumb = []views.Crumb{{Label: "Forside"}}
+	}
+	c.Tab = tab
+	return c
+}

@@ -1,0 +1,72 @@
+package server
+
+import (
+	"io/fs"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/star-dk/sagsbehandleradgang/web"
+)
+
+// routes is the table of contents of the application.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID, s.logRequests, s.metrics.instrument, s.recoverPanics, s.securityHeaders, s.crossOriginProtection)
+	r.NotFound(s.handle(s.notFound))
+	r.MethodNotAllowed(s.handle(s.notFound))
+
+	static, _ := fs.Sub(web.Static, "static")
+	r.Handle("/static/*", http.StripPrefix("/static/", staticFiles(static)))
+	r.Get("/healthz", s.healthz)
+	r.Get("/readyz", s.readyz)
+	r.Handle("/metrics", s.metrics.handler())
+
+	// SAML: metadata, the assertion consumer service and single logout.
+	r.Get("/saml/metadata", s.sp.ServeMetadata)
+	r.Post("/saml/acs", s.handle(s.acs))
+	r.Get("/saml/slo", s.handle(s.slo))
+	r.Get("/logget-ud", s.handle(s.loggedOut))
+
+	r.Get("/", http.RedirectHandler("/sagsbehandleradgang", http.StatusSeeOther).ServeHTTP)
+
+	// Signed-in caseworkers.
+	r.Group(func(r chi.Router) {
+		r.Use(s.signedIn)
+		r.Post("/logout", s.handle(s.logout))
+		r.Get("/sagsbehandleradgang/organisation", s.handle(s.organisationPage))
+		r.Post("/sagsbehandleradgang/organisation", s.handle(s.chooseOrganisation))
+
+		r.Group(func(r chi.Router) {
+			r.Use(s.withOrganisation)
+			r.Get("/sagsbehandleradgang", s.handle(s.cprPage))
+			r.Post("/sagsbehandleradgang", s.handle(s.lookUp))
+
+			// The citizen's Jobnet, read-only: the access rule is checked
+			// again on every request, and nothing may be changed.
+			r.Route("/borger", func(r chi.Router) {
+				r.Use(s.actingForCitizen, s.readOnly)
+				r.NotFound(s.handle(s.notFound))
+				r.Get("/", http.RedirectHandler("/borger/forside", http.StatusSeeOther).ServeHTTP)
+				r.Get("/forside", s.handle(s.frontPage))
+				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))
+				r.Get("/planer", s.handle(s.planerPage))
+			})
+		})
+	})
+	return r
+}
+
+// crossOriginProtection refuses cross-origin POSTs to every form (SPEC §8),
+// from the browser's Sec-Fetch-Site and Origin headers, so no token is
+// needed. The ACS is exempt: the IdP's response arrives as a cross-site
+// POST, and it is authenticated by its signature and InResponseTo instead.
+func (s *Server) crossOriginProtection(h http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.AddInsecureBypassPattern("POST /saml/acs")
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path)
+		s.renderError(w, r, http.StatusForbidden)
+	}))
+	return cop.Handler(h)
+}

@@ -1,0 +1,82 @@
+// Package server is the web application: the route table, the middleware
+// that checks the caseworker and the access rule on every request, one
+// handler file per page, and the adapter that turns errors into Danish pages.
+// Handlers parse, call the store and internal/access, and render web/views.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/sessions"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+)
+
+// Store is what the handlers need of the database.
+type Store interface {
+	Ping(ctx context.Context) error
+	UserByIdentity(ctx context.Context, id jobnet.Identity) (jobnet.User, error)
+	LoadViewer(ctx context.Context, userID, citizenID int64) (postgres.Viewer, error)
+	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time) (jobnet.Citizen, access.Decision, error)
+	RecentLookUps(ctx context.Context, userID int64, since time.Time) (int, error)
+}
+
+// ServiceProvider is the SAML SP (internal/samlsp).
+type ServiceProvider interface {
+	ServeMetadata(w http.ResponseWriter, r *http.Request)
+	StartLogin(w http.ResponseWriter, r *http.Request, returnTo string) error
+	FinishLogin(w http.ResponseWriter, r *http.Request) (jobnet.Identity, string, error)
+	LogoutRedirect(id jobnet.Identity) (string, error)
+	FinishLogout(r *http.Request) error
+}
+
+// SessionStore is the Postgres session store (internal/session).
+type SessionStore interface {
+	Current(r *http.Request) (*sessions.Session, error)
+	Save(r *http.Request, w http.ResponseWriter, s *sessions.Session) error
+	Renew(r *http.Request, w http.ResponseWriter, s *sessions.Session) error
+	Touch(ctx context.Context, s *sessions.Session) error
+}
+
+// Config is the server's part of the configuration.
+type Config struct {
+	// HTTPS turns on HSTS; the base URL decides it.
+	HTTPS bool
+	// FormActionOrigins are the origins besides our own that a form may lead
+	// to through redirects: the IdP, for log-in and log-out.
+	FormActionOrigins []string
+	// LookUpLimit look-ups per LookUpWindow per caseworker (SPEC §8).
+	LookUpLimit  int
+	LookUpWindow time.Duration
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	cfg      Config
+	store    Store
+	sp       ServiceProvider
+	sessions SessionStore
+	log      *slog.Logger
+	now      func() time.Time
+	metrics  *metrics
+}
+
+// New returns the application's HTTP handler.
+func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) http.Handler {
+	if cfg.LookUpLimit <= 0 {
+		cfg.LookUpLimit = 60
+	}
+	if cfg.LookUpWindow <= 0 {
+		cfg.LookUpWindow = 10 * time.Minute
+	}
+	if now == nil {
+		now = time.Now
+	}
+	s := &Server{cfg: cfg, store: store, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
+	return s.routes()
+}
