@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -409,5 +410,35 @@ func TestLogs_NeverContainACPRNumber(t *testing.T) {
 		if strings.Contains(m, cz.CPR[:6]) {
 			t.Errorf("the metrics contain the CPR date part %s-…", cz.CPR[:6])
 		}
+	}
+}
+
+// A SAML response that fails a check gives a Danish page, the reason in the
+// log, and no session (SPEC §2.1); the detailed checks are samlsp's tests.
+func TestForgedSAMLResponse_GetsADanishPageAndNoSession(t *testing.T) {
+	s := startStack(t)
+	c := s.newClient(t)
+	p := c.get("/sagsbehandleradgang") // a real AuthnRequest, so a tracking cookie exists
+	if !strings.HasPrefix(p.URL, s.IdPURL) {
+		t.Fatalf("not sent to the IdP: %s", p.URL)
+	}
+	forged := base64.StdEncoding.EncodeToString([]byte(`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_x" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:Response>`))
+	p = c.post("/saml/acs", url.Values{"SAMLResponse": {forged}})
+	if p.Status != http.StatusForbidden || !strings.Contains(text(p, "page-heading"), "Login mislykkedes") {
+		t.Errorf("forged response: %d, heading %q", p.Status, text(p, "page-heading"))
+	}
+	if strings.Contains(p.Body, "goroutine") || strings.Contains(p.Body, "samlsp:") {
+		t.Error("the page shows technical details")
+	}
+	if !strings.Contains(s.logs.String(), "SAML response refused") {
+		t.Error("the refusal is not logged")
+	}
+	if n := s.count(t, `SELECT count(*) FROM sessions`); n != 0 {
+		t.Errorf("%d sessions after a forged response", n)
+	}
+	// Unsolicited: no request was made by this browser.
+	fresh := s.newClient(t)
+	if p = fresh.post("/saml/acs", url.Values{"SAMLResponse": {forged}}); p.Status != http.StatusForbidden {
+		t.Errorf("unsolicited response: %d, want 403", p.Status)
 	}
 }
