@@ -166,3 +166,32 @@ func MayChangeCitizenData(jobnet.Caseworker) Decision {
 
 // ReasonReadOnly is why a caseworker's action on citizen data is refused.
 const ReasonReadOnly Reason = "read_only"
+
+// Jobsøgning (SPEC §5.2).
+
+// ReasonNoLegalBasis is why a whole page is blocked for every caseworker.
+const ReasonNoLegalBasis Reason = "no_legal_basis"
+
+// MaySeePresentationCV: the presentation CV is made for the citizen's own
+// caseworker dialogue and is never shown through this product; its page is
+// blocked with "Ingen adgang" (SPEC §5.2).
+func MaySeePresentationCV(jobnet.Caseworker) Decision {
+	return refuse(ReasonNoLegalBasis)
+}
+
+// PreparationFormValidity is how long a submitted preparation form may be
+// shown: less than 3 months (SPEC §5.2).
+const PreparationFormValidity = 3
+
+// MaySeePreparationForm says whether the receipt of a preparation form may be
+// shown: only the dagpenge variant, submitted less than 3 months before
+// today. The kontanthjælp and unge variants belong to other target groups.
+func MaySeePreparationForm(variant string, submitted, today time.Time) bool {
+	if variant != PreparationFormDagpenge {
+		return false
+	}
+	return jobnet.Day(submitted).After(today.AddDate(0, -PreparationFormValidity, 0))
+}
+
+// PreparationFormDagpenge is the variant a caseworker may see.
+const PreparationFormDagpenge = "dagpenge"

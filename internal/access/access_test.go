@@ -205,3 +205,36 @@ func TestMayChangeCitizenData_AlwaysRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestMaySeePresentationCV_NeverForAnyCaseworker(t *testing.T) {
+	for _, cw := range []jobnet.Caseworker{{Org: akasse}, {Org: jobcenter}} {
+		if d := MaySeePresentationCV(cw); d.Allowed {
+			t.Errorf("%s may see the presentation CV", cw.Org.Name)
+		}
+	}
+}
+
+func TestMaySeePreparationForm(t *testing.T) {
+	at := func(d time.Time) time.Time { return d.Add(10 * time.Hour) } // submitted during the day
+	tests := []struct {
+		name      string
+		variant   string
+		submitted time.Time
+		want      bool
+	}{
+		{"dagpenge, submitted today", "dagpenge", at(today), true},
+		{"dagpenge, a month ago", "dagpenge", at(today.AddDate(0, -1, 0)), true},
+		{"dagpenge, 3 months ago less a day", "dagpenge", at(today.AddDate(0, -3, 1)), true},
+		{"dagpenge, exactly 3 months ago", "dagpenge", at(today.AddDate(0, -3, 0)), false},
+		{"dagpenge, a year ago", "dagpenge", at(today.AddDate(-1, 0, 0)), false},
+		{"kontanthjælp, fresh", "kontanthjælp", at(today), false},
+		{"unge, fresh", "unge", at(today), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MaySeePreparationForm(tt.variant, tt.submitted, today); got != tt.want {
+				t.Errorf("MaySeePreparationForm = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

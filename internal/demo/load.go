@@ -47,12 +47,14 @@ func Load(ctx context.Context, pool *pgxpool.Pool, today time.Time) error {
 		}
 	}
 	today = jobnet.Day(today)
+	st := &loadState{today: today, orgIDs: orgIDs, citizenIDs: map[string]int64{}}
 	for _, c := range Citizens {
 		var id int64
 		if err := tx.QueryRow(ctx, `INSERT INTO citizens (cpr, name, kommune_number, jobcenter_id) VALUES ($1, $2, $3, $4) RETURNING id`,
 			c.CPR, c.Name, c.Jobcenter.Number, orgIDs[c.Jobcenter]).Scan(&id); err != nil {
 			return fmt.Errorf("demo: citizen %s: %w", c.Key, err)
 		}
+		st.citizenIDs[c.Key] = id
 		b := &pgx.Batch{}
 		for _, m := range c.Memberships {
 			b.Queue(`INSERT INTO akasse_memberships (citizen_id, akasse_id, valid_from, valid_to) VALUES ($1, $2, $3, $4)`,
@@ -67,7 +69,26 @@ func Load(ctx context.Context, pool *pgxpool.Pool, today time.Time) error {
 			return fmt.Errorf("demo: facts of %s: %w", c.Key, err)
 		}
 	}
+	for _, l := range areaLoaders {
+		if err := l.load(ctx, tx, st); err != nil {
+			return fmt.Errorf("demo: %s: %w", l.name, err)
+		}
+	}
 	return tx.Commit(ctx)
+}
+
+// loadState is what the area loaders need of what was loaded before them.
+type loadState struct {
+	today      time.Time
+	orgIDs     map[jobnet.Organisation]int64
+	citizenIDs map[string]int64 // by Citizen.Key
+}
+
+// areaLoader loads one area's demo data (job postings, CV, joblog …) after
+// the organisations, users and citizens.
+type areaLoader struct {
+	name string
+	load func(ctx context.Context, tx pgx.Tx, st *loadState) error
 }
 
 func day(today time.Time, offset *int) *time.Time {

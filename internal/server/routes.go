@@ -49,8 +49,13 @@ func (s *Server) routes() http.Handler {
 				r.NotFound(s.handle(s.notFound))
 				r.Get("/", http.RedirectHandler("/borger/forside", http.StatusSeeOther).ServeHTTP)
 				r.Get("/forside", s.handle(s.frontPage))
-				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))
 				r.Get("/planer", s.handle(s.planerPage))
+
+				// Jobsøgning (SPEC §5.2).
+				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))
+				// jobsoegning:find-job — Forside cards, Find Job, Jeg søger job som
+				// jobsoegning:cv — Mit CV, Præsentations-CV, Job i Europa, Forberedelsesskema
+				// jobsoegning:joblog — Joblog
 			})
 		})
 	})

@@ -1,0 +1,5 @@
+package demo
+
+// areaLoaders run in this order after the citizens are loaded; each area of
+// the product adds its loader here.
+var areaLoaders = []areaLoader{}
