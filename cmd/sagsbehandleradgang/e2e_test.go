@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -440,5 +441,49 @@ func TestForgedSAMLResponse_GetsADanishPageAndNoSession(t *testing.T) {
 	fresh := s.newClient(t)
 	if p = fresh.post("/saml/acs", url.Values{"SAMLResponse": {forged}}); p.Status != http.StatusForbidden {
 		t.Errorf("unsolicited response: %d, want 403", p.Status)
+	}
+}
+
+// A database outage gives the Danish 503 page, and the product recovers by
+// itself when the database returns: the session lives on (SPEC §8).
+func TestDatabaseOutage_GivesA503PageAndRecovers(t *testing.T) {
+	s := startStack(t)
+	c := s.newClient(t)
+	c.login("berit")
+	anna := demo.CitizenByKey("anna")
+	if p := c.lookUp(anna.CPR); p.Status != http.StatusOK {
+		t.Fatalf("look-up: %d", p.Status)
+	}
+	ctx := context.Background()
+	admin := s.adminPool(t)
+	db := s.databaseName(t)
+	outage := func(on bool) {
+		t.Helper()
+		if _, err := admin.Exec(ctx, fmt.Sprintf(`ALTER DATABASE %s WITH ALLOW_CONNECTIONS %v`, db, !on)); err != nil {
+			t.Fatal(err)
+		}
+		if on {
+			if _, err := admin.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, db); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	outage(true)
+	p := c.get("/borger/forside")
+	if p.Status != http.StatusServiceUnavailable {
+		t.Errorf("during the outage: %d, want 503", p.Status)
+	}
+	if strings.Contains(p.Body, anna.Name) || strings.Contains(p.Body, "pgconn") || strings.Contains(p.Body, "goroutine") {
+		t.Error("the outage page shows citizen data or technical details")
+	}
+	if h := text(p, "page-heading"); h == "" {
+		t.Error("the outage page has no Danish heading")
+	}
+	if r := c.get("/readyz"); r.Status != http.StatusServiceUnavailable {
+		t.Errorf("readyz during the outage: %d", r.Status)
+	}
+	outage(false)
+	if p = c.get("/borger/forside"); p.Status != http.StatusOK || !strings.Contains(text(p, "citizen"), anna.Name) {
+		t.Errorf("after the outage: %d, top bar %q", p.Status, text(p, "citizen"))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -254,4 +255,24 @@ func (c *client) lookUp(cpr string) page {
 
 func text(p page, testid string) string {
 	return strings.TrimSpace(p.Doc.Find(fmt.Sprintf(`[data-testid=%q]`, testid)).Text())
+}
+
+// adminPool connects to the test cluster's maintenance database.
+func (s *stack) adminPool(t *testing.T) *pgxpool.Pool {
+	t.Helper()
+	pool, err := pgxpool.New(context.Background(), os.Getenv(pgtest.EnvAdminURL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return pool
+}
+
+func (s *stack) databaseName(t *testing.T) string {
+	t.Helper()
+	var name string
+	if err := s.Owner.QueryRow(context.Background(), `SELECT current_database()`).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	return name
 }

@@ -55,10 +55,11 @@ func wrap(op string, err error) error {
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("postgres: %s: %w", op, jobnet.ErrNotFound)
 	}
+	var connErr *pgconn.ConnectError
 	var pgErr *pgconn.PgError
-	if !errors.As(err, &pgErr) || pgErr.Code[:2] == "08" || pgErr.Code[:2] == "57" || pgErr.Code[:2] == "53" {
-		// No server answer, connection exceptions, operator intervention
-		// (shutdown) and insufficient resources are outages.
+	if errors.As(err, &connErr) || !errors.As(err, &pgErr) || pgErr.Code[:2] == "08" || pgErr.Code[:2] == "57" || pgErr.Code[:2] == "53" {
+		// No connection, no server answer, connection exceptions, operator
+		// intervention (shutdown) and insufficient resources are outages.
 		return fmt.Errorf("postgres: %s: %w: %w", op, jobnet.ErrUnavailable, err)
 	}
 	return fmt.Errorf("postgres: %s: %w", op, err)
