@@ -1,17 +1,14 @@
 package devidp
 
 import (
-	"bytes"
-	"compress/flate"
 	"crypto"
-	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
 	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
 
 	"github.com/beevik/etree"
 	"github.com/crewjam/saml"
@@ -36,7 +33,7 @@ func (p *IdP) serveSLO(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 
-	raw, err := inflate(samlRequest)
+	raw, err := samlredirect.Decode(samlRequest)
 	if err != nil {
 		return badLogoutRequest(err)
 	}
@@ -138,34 +135,11 @@ func (p *IdP) logoutResponseURL(dest, inResponseTo, relayState string, now time.
 	if err != nil {
 		return "", err
 	}
-	var deflated bytes.Buffer
-	fw, _ := flate.NewWriter(&deflated, flate.BestCompression)
-	_, _ = fw.Write(xmlBytes)
-	if err := fw.Close(); err != nil {
-		return "", err
+	signer, ok := p.saml.Key.(crypto.Signer)
+	if !ok {
+		return "", errors.New("devidp: key cannot sign")
 	}
-
-	query := "SAMLResponse=" + url.QueryEscape(base64.StdEncoding.EncodeToString(deflated.Bytes()))
-	if relayState != "" {
-		query += "&RelayState=" + url.QueryEscape(relayState)
-	}
-	query += "&SigAlg=" + url.QueryEscape(dsig.RSASHA256SignatureMethod)
-	sig, err := sc.SignString(query)
-	if err != nil {
-		return "", fmt.Errorf("devidp: sign LogoutResponse query: %w", err)
-	}
-	query += "&Signature=" + url.QueryEscape(base64.StdEncoding.EncodeToString(sig))
-
-	u, err := url.Parse(dest)
-	if err != nil {
-		return "", fmt.Errorf("devidp: SP logout URL: %w", err)
-	}
-	if u.RawQuery != "" {
-		u.RawQuery += "&" + query
-	} else {
-		u.RawQuery = query
-	}
-	return u.String(), nil
+	return samlredirect.URL(dest, "SAMLResponse", xmlBytes, relayState, signer)
 }
 
 // signingContext signs the IdP's own messages with RSA-SHA256 and
@@ -184,21 +158,4 @@ func (p *IdP) signingContext() (*dsig.SigningContext, error) {
 		return nil, err
 	}
 	return sc, nil
-}
-
-// inflate decodes a message of the HTTP-Redirect binding: base64 of raw
-// DEFLATE, limited to 1 MiB.
-func inflate(b64 string) ([]byte, error) {
-	compressed, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		return nil, fmt.Errorf("base64: %w", err)
-	}
-	out, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), 1<<20+1))
-	if err != nil {
-		return nil, fmt.Errorf("inflate: %w", err)
-	}
-	if len(out) > 1<<20 {
-		return nil, errors.New("message too large")
-	}
-	return out, nil
 }

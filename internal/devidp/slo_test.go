@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
+
 	"github.com/beevik/etree"
 	"github.com/crewjam/saml"
 	dsig "github.com/russellhaering/goxmldsig"
@@ -90,13 +92,13 @@ func (e *env) checkLogoutResponse(p page, requestID, relayState string) {
 	if err := sp.ValidateLogoutResponseRedirect(q.Get("SAMLResponse")); err != nil {
 		e.t.Errorf("crewjam SP refuses the LogoutResponse: %v", describe(err))
 	}
-	if err := verifyRedirectSignature(loc.RawQuery, "SAMLResponse", []*x509.Certificate{idpKeys().cert}); err != nil {
+	if err := samlredirect.Verify(loc.RawQuery, "SAMLResponse", []*x509.Certificate{idpKeys().cert}); err != nil {
 		e.t.Errorf("query signature: %v", err)
 	}
 	if got := q.Get("SigAlg"); got != dsig.RSASHA256SignatureMethod {
 		e.t.Errorf("SigAlg = %q, want RSA-SHA256", got)
 	}
-	raw, err := inflate(q.Get("SAMLResponse"))
+	raw, err := samlredirect.Decode(q.Get("SAMLResponse"))
 	if err != nil {
 		e.t.Fatal(err)
 	}

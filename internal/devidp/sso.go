@@ -10,6 +10,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
+
 	"github.com/beevik/etree"
 	"github.com/crewjam/saml"
 	xrv "github.com/mattermost/xml-roundtrip-validator"
@@ -113,8 +115,8 @@ func (p *IdP) verifySigned(r *http.Request, raw []byte, param, entityID string) 
 		}
 		certs := spCertificates(ed, "signing")
 		var signed []byte
-		if r.Method == http.MethodGet && hasRedirectSignature(r.URL.RawQuery) {
-			err = verifyRedirectSignature(r.URL.RawQuery, param, certs)
+		if r.Method == http.MethodGet && samlredirect.Signed(r.URL.RawQuery) {
+			err = samlredirect.Verify(r.URL.RawQuery, param, certs)
 			signed = raw
 		} else {
 			signed, err = verifyXMLMessage(raw, certs)

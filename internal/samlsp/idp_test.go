@@ -25,6 +25,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
+
 	"github.com/beevik/etree"
 	"github.com/crewjam/saml"
 	"github.com/crewjam/saml/xmlenc"
@@ -195,11 +197,7 @@ func authnRequestFrom(t *testing.T, resp *http.Response) *etree.Element {
 	if err != nil {
 		t.Fatalf("StartLogin did not redirect: %v", err)
 	}
-	data, err := base64.StdEncoding.DecodeString(loc.Query().Get("SAMLRequest"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	xmlBytes, err := inflate(data)
+	xmlBytes, err := samlredirect.Decode(loc.Query().Get("SAMLRequest"))
 	if err != nil {
 		t.Fatal(err)
 	}

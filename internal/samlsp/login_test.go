@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
+
 	dsig "github.com/russellhaering/goxmldsig"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/oiosaml"
@@ -37,7 +39,7 @@ func TestStartLogin_SignsAuthnRequestWithRSASHA256(t *testing.T) {
 	if got := q.Get("SigAlg"); got != dsig.RSASHA256SignatureMethod {
 		t.Errorf("SigAlg = %q, want %s", got, dsig.RSASHA256SignatureMethod)
 	}
-	raw, err := rawQueryParams(loc.RawQuery)
+	raw, err := samlredirect.RawParams(loc.RawQuery)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
+
 	"github.com/crewjam/saml"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
@@ -57,16 +59,13 @@ func (sp *SP) FinishLogout(r *http.Request) error {
 		if q.Get("SAMLRequest") != "" {
 			return refuse("IdP-initiated LogoutRequest is not supported")
 		}
-		data, err := base64.StdEncoding.DecodeString(q.Get("SAMLResponse"))
-		if err != nil || len(data) == 0 {
-			return refuse("no base64 SAMLResponse in the query")
-		}
-		switch err := verifyRedirectSignature(r.URL.RawQuery, "SAMLResponse", st.certs); {
-		case errors.Is(err, errNotSigned):
+		switch err := samlredirect.Verify(r.URL.RawQuery, "SAMLResponse", st.certs); {
+		case errors.Is(err, samlredirect.ErrUnsigned):
 		case err != nil:
 			return refuseWith(err, "LogoutResponse query signature")
 		}
-		if raw, err = inflate(data); err != nil {
+		var err error
+		if raw, err = samlredirect.Decode(q.Get("SAMLResponse")); err != nil {
 			return refuseWith(err, "LogoutResponse")
 		}
 	case http.MethodPost:

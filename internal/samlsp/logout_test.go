@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/samlredirect"
+
 	"github.com/beevik/etree"
 	"github.com/crewjam/saml"
 	dsig "github.com/russellhaering/goxmldsig"
@@ -39,7 +41,7 @@ func TestLogoutRedirect_SignedLogoutRequestForTheSession(t *testing.T) {
 	if got := u.Scheme + "://" + u.Host + u.Path; got != idpSLO {
 		t.Errorf("goes to %s, want the IdP's SLO %s", got, idpSLO)
 	}
-	raw, _ := rawQueryParams(u.RawQuery)
+	raw, _ := samlredirect.RawParams(u.RawQuery)
 	q := u.Query()
 	if q.Get("SigAlg") != dsig.RSASHA256SignatureMethod {
 		t.Errorf("SigAlg = %q", q.Get("SigAlg"))
@@ -50,8 +52,7 @@ func TestLogoutRedirect_SignedLogoutRequestForTheSession(t *testing.T) {
 		t.Errorf("LogoutRequest signature does not verify with RSA-SHA256 and the SP key: %v", err)
 	}
 
-	data, _ := base64.StdEncoding.DecodeString(q.Get("SAMLRequest"))
-	xmlBytes, err := inflate(data)
+	xmlBytes, err := samlredirect.Decode(q.Get("SAMLRequest"))
 	if err != nil {
 		t.Fatal(err)
 	}
