@@ -212,7 +212,7 @@ func retry(f func() error) error {
 // NewDemoDatabase is NewDatabase with the demo data set loaded, dated today.
 func NewDemoDatabase(t testing.TB) string {
 	t.Helper()
-	return NewDatabase(t, "demo", func(ctx context.Context, owner *pgxpool.Pool) error {
+	return NewDatabase(t, "demo"+demo.Fingerprint(), func(ctx context.Context, owner *pgxpool.Pool) error {
 		return demo.Load(ctx, owner, time.Now())
 	})
 }
