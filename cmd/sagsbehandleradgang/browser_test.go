@@ -277,3 +277,48 @@ func TestBrowser_AndenAktorAndInactiveUserAreRefused(t *testing.T) {
 		b.checkAccessibility(ctx, "ingen adgang ("+tc.username+")")
 	}
 }
+
+// The caseworker walks the Jobsøgning tab as the citizen would: Forside,
+// the tab, and every page behind its tiles, each screenshot and checked
+// with axe-core.
+func TestBrowser_WalksTheJobsoegningTab(t *testing.T) {
+	s := startStack(t)
+	b := newBrowser(t, s)
+	ctx := b.tab()
+	b.signIn(ctx, "berit")
+	b.lookUp(ctx, demo.CitizenByKey("anna").CPR, "welcome")
+	b.screenshot(ctx, "jobsoegning-00-forside")
+	b.checkAccessibility(ctx, "Forside")
+
+	pages := []struct{ tile, heading string }{
+		{"tile-find-job", "Find Job"},
+		{"tile-jeg-soeger-job-som", "Jeg søger job som"},
+		{"tile-joblog", "Joblog"},
+		{"tile-cv", "Mit CV"},
+		{"tile-praesentations-cv", "Ingen adgang"},
+		{"tile-forberedelsesskema", "Forberedelsesskema"},
+		{"tile-job-i-europa", "Job i Europa"},
+	}
+	for i, pg := range pages {
+		b.do(ctx,
+			chromedp.Click(testid("tab-jobsoegning")),
+			chromedp.WaitVisible(testid(pg.tile)),
+		)
+		if i == 0 {
+			b.screenshot(ctx, "jobsoegning-01-oversigt")
+		}
+		b.do(ctx,
+			chromedp.Click(testid(pg.tile)),
+			chromedp.WaitVisible(testid("breadcrumb")),
+		)
+		heading := b.text(ctx, "page-heading")
+		if !strings.Contains(strings.ToLower(heading), strings.ToLower(pg.heading)) {
+			t.Errorf("%s leads to a page headed %q, want %q", pg.tile, heading, pg.heading)
+		}
+		if crumb := b.text(ctx, "breadcrumb"); !strings.Contains(crumb, "Jobsøgning") {
+			t.Errorf("%s: breadcrumb %q", pg.tile, crumb)
+		}
+		b.screenshot(ctx, fmt.Sprintf("jobsoegning-%02d-%s", i+2, strings.TrimPrefix(pg.tile, "tile-")))
+		b.checkAccessibility(ctx, pg.heading)
+	}
+}

@@ -2,4 +2,8 @@ package demo
 
 // areaLoaders run in this order after the citizens are loaded; each area of
 // the product adds its loader here.
-var areaLoaders = []areaLoader{}
+var areaLoaders = []areaLoader{
+	jobsLoader,
+	cvArea,
+	joblogLoader,
+}

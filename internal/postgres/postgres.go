@@ -9,6 +9,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -55,12 +57,26 @@ func wrap(op string, err error) error {
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("postgres: %s: %w", op, jobnet.ErrNotFound)
 	}
-	var connErr *pgconn.ConnectError
-	var pgErr *pgconn.PgError
-	if errors.As(err, &connErr) || !errors.As(err, &pgErr) || pgErr.Code[:2] == "08" || pgErr.Code[:2] == "57" || pgErr.Code[:2] == "53" {
-		// No connection, no server answer, connection exceptions, operator
-		// intervention (shutdown) and insufficient resources are outages.
+	if outage(err) {
 		return fmt.Errorf("postgres: %s: %w: %w", op, jobnet.ErrUnavailable, err)
 	}
 	return fmt.Errorf("postgres: %s: %w", op, err)
+}
+
+// outage reports whether err means the database cannot be reached or is
+// going away — the next request may well succeed — as opposed to a mistake
+// in a query, which must stay a 500 and be fixed.
+func outage(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		// Connection exceptions, operator intervention (shutdown, terminated
+		// connections) and insufficient resources.
+		class := pgErr.Code[:2]
+		return class == "08" || class == "57" || class == "53"
+	}
+	var connErr *pgconn.ConnectError
+	var netErr net.Error
+	return errors.As(err, &connErr) || errors.As(err, &netErr) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		pgconn.Timeout(err) || pgconn.SafeToRetry(err)
 }

@@ -6,13 +6,6 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
-// frontPage is the citizen's Forside.
-func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
-	name := visitFrom(r.Context()).citizen.Citizen.Name
-	s.renderPage(w, r, http.StatusOK, views.FrontPage(s.citizenChrome(r, "Forside", ""), name))
-	return nil
-}
-
 // jobsoegningPage is the Jobsøgning tab's overview (seed 001 billede 4).
 func (s *Server) jobsoegningPage(w http.ResponseWriter, r *http.Request) error {
 	c := s.citizenChrome(r, "Jobsøgning", views.TabJobsoegning, views.Crumb{Label: "Jobsøgning"})

@@ -54,8 +54,15 @@ func (s *Server) routes() http.Handler {
 				// Jobsøgning (SPEC §5.2).
 				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))
 				// jobsoegning:find-job — Forside cards, Find Job, Jeg søger job som
+				r.Get("/jobsoegning/find-job", s.handle(s.findJobPage))
+				r.Get("/jobsoegning/jeg-soeger-job-som", s.handle(s.jobGoalsPage))
 				// jobsoegning:cv — Mit CV, Præsentations-CV, Job i Europa, Forberedelsesskema
+				r.Get("/jobsoegning/cv", s.handle(s.cvPage))
+				r.Get("/jobsoegning/praesentations-cv", s.handle(s.presentationCVPage))
+				r.Get("/jobsoegning/job-i-europa", s.handle(s.europePage))
+				r.Get("/jobsoegning/forberedelsesskema", s.handle(s.preparationPage))
 				// jobsoegning:joblog — Joblog
+				r.Get("/jobsoegning/joblog", s.handle(s.joblogPage))
 			})
 		})
 	})

@@ -24,6 +24,13 @@ type Store interface {
 	LoadViewer(ctx context.Context, userID, citizenID int64) (postgres.Viewer, error)
 	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time) (jobnet.Citizen, access.Decision, error)
 	RecentLookUps(ctx context.Context, userID int64, since time.Time) (int, error)
+
+	// The citizen's pages, each interface declared beside its handler.
+	forsideStore
+	findJobStore
+	jobGoalsStore
+	cvStore
+	joblogStore
 }
 
 // ServiceProvider is the SAML SP (internal/samlsp).

@@ -58,7 +58,7 @@ func allPages() map[string]templ.Component {
 		"cpr-refused": CPRPage(caseworker, CPRForm{Refused: true, Notice: "Prøv igen om lidt."}),
 		"org":         OrgPickerPage(Chrome{CaseworkerName: "Berit Hansen"}, []OrgChoice{{ID: 1, Name: "A-kasse 22 Det Faglige Hus", Kind: "A-kasse", Current: true}, {ID: 2, Name: "Jobcenter København", Kind: "Jobcenter"}}),
 		"denied":      UserDeniedPage(Chrome{}, "Du har ikke adgang", "Din bruger er ikke aktiv."),
-		"front":       FrontPage(Chrome{CaseworkerName: "Berit Hansen", OrgName: "A-kasse 22", CitizenName: "Pete Adam-Janusz", Breadcrumb: []Crumb{{Label: "Forside"}}}, "Pete Adam-Janusz"),
+		"front":       ForsidePage(Chrome{CaseworkerName: "Berit Hansen", OrgName: "A-kasse 22", CitizenName: "Pete Adam-Janusz", Breadcrumb: []Crumb{{Label: "Forside"}}}, forside),
 		"jobsoegning": TilesPage(citizen, "Jobsøgning", JobsoegningTiles),
 		"planer":      TilesPage(Chrome{CaseworkerName: "Berit Hansen", CitizenName: "Pete Adam-Janusz", Tab: TabPlaner}, "Planer og aftaler", PlanerTiles),
 		"error-403":   ErrorPage(citizen, ErrorInfo{Status: 403, Heading: "Ingen adgang", Message: "Du har ikke adgang til siden: /CV/Citizen/History."}),
@@ -424,18 +424,27 @@ func TestUserDeniedPage_ShowsTheHandlersTexts(t *testing.T) {
 	}
 }
 
-func TestFrontPage_WelcomesAndLeadsToBothTabs(t *testing.T) {
-	doc := render(t, FrontPage(citizen, "Pete Adam-Janusz"))
+// forside is a Forside with a card, a notification and the banner.
+var forside = ForsideView{
+	CitizenName: "Pete Adam-Janusz",
+	Banner:      true,
+	Cards: []ForsideCard{{Heading: "Opslåede stillinger", TestID: "card-opslaaede", Lead: "3 stillinger i dit område",
+		Items: []ForsideCardItem{{Title: "Kontorassistent", Detail: "Kommunen"}}}},
+	Notifications:  []ForsideNotification{{Kind: "besked", Text: "Du har fået en ny besked: Indkaldelse", LinkText: "Gå til beskeden", Href: "/borger/planer/beskeder"}},
+	JoblogReminder: true,
+}
+
+func TestForsidePage_WelcomesAndShowsCardsAndNotifications(t *testing.T) {
+	doc := render(t, ForsidePage(citizen, forside))
 	if got := text(testID(doc, "welcome")); got != "Velkommen Pete Adam-Janusz" {
 		t.Errorf("welcome = %q", got)
 	}
-	var got [][2]string
-	doc.Find("main a").Each(func(_ int, a *goquery.Selection) {
-		got = append(got, [2]string{text(a), a.AttrOr("href", "")})
-	})
-	want := [][2]string{{"Jobsøgning", "/borger/jobsoegning"}, {"Planer og aftaler", "/borger/planer"}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("front page links (-want +got):\n%s", diff)
+	main := text(doc.Find("main"))
+	for _, want := range []string{"Opslåede stillinger", "Kontorassistent", "Du har fået en ny besked: Indkaldelse",
+		"Tjek dine stillingsbetegnelser i 'Jeg søger job som'", "Gå til Joblog"} {
+		if !strings.Contains(main, want) {
+			t.Errorf("Forside lacks %q", want)
+		}
 	}
 }
 

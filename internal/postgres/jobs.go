@@ -1,0 +1,225 @@
+package postgres
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+)
+
+// Find Job and "Jeg søger job som" (SPEC §5.2).
+
+// jobsOpenOn keeps the postings that can be applied for on the day in
+// parameter n: posted, and the deadline not passed ("Snarest" has none).
+func jobsOpenOn(n string) string {
+	return `p.posted_on <= ` + n + `::date AND (p.deadline IS NULL OR p.deadline >= ` + n + `::date)`
+}
+
+// jobsPostingColumns are the columns scanJobPosting reads, over
+// jobsPostingFrom.
+const jobsPostingColumns = `p.id, p.title, o.title AS occupation, p.workplace, p.address, p.postal_code, p.town,
+	k.name AS kommune, p.working_hours, p.posted_on, p.deadline, p.description, p.applicants`
+
+const jobsPostingFrom = `job_postings p JOIN occupations o ON o.id = p.occupation_id JOIN kommuner k ON k.number = p.kommune_number`
+
+func scanJobPosting(rows pgx.Rows, extra ...any) (jobnet.JobPosting, error) {
+	var p jobnet.JobPosting
+	var deadline *time.Time
+	dest := append(extra, &p.ID, &p.Title, &p.Occupation, &p.Workplace, &p.Address, &p.PostalCode, &p.Town, &p.Kommune,
+		&p.WorkingHours, &p.Posted, &deadline, &p.Description, &p.Applicants)
+	if err := rows.Scan(dest...); err != nil {
+		return p, err
+	}
+	p.Deadline = deref(deadline)
+	return p, nil
+}
+
+const jobsOccupationsSQL = `
+SELECT o.id, o.title, g.name FROM occupations o JOIN occupation_groups g ON g.id = o.group_id
+ORDER BY o.title COLLATE "da-x-icu"`
+
+const jobsRegionsSQL = `SELECT code, name FROM regions ORDER BY name COLLATE "da-x-icu"`
+
+const jobsAreasSQL = `SELECT id, name, region_code FROM labour_market_areas ORDER BY name COLLATE "da-x-icu"`
+
+const jobsKommunerSQL = `SELECT number, name, area_id FROM kommuner ORDER BY name COLLATE "da-x-icu"`
+
+// jobsProfilesSQL lists a citizen's saved searches, newest first, with the
+// occupations and areas each looks in.
+const jobsProfilesSQL = `
+SELECT p.id, p.name, p.free_text, coalesce(p.agent_frequency, ''), p.created_at,
+       array(SELECT o.title FROM search_profile_occupations po JOIN occupations o ON o.id = po.occupation_id
+             WHERE po.profile_id = p.id ORDER BY o.title COLLATE "da-x-icu"),
+       array(SELECT coalesce(k.name, r.name) FROM search_profile_areas a
+             LEFT JOIN kommuner k ON k.number = a.kommune_number LEFT JOIN regions r ON r.code = a.region_code
+             WHERE a.profile_id = p.id ORDER BY a.id)
+FROM search_profiles p WHERE p.citizen_id = $1
+ORDER BY p.created_at DESC, p.id DESC`
+
+// SearchJobs loads one page of Find Job in one round trip: the lists the
+// filters offer, the open postings that match q (newest first), and the
+// citizen's search profiles. A filter naming an occupation or area that does
+// not exist is left out of the search, so that the page can show the other
+// filters' hits beside the message. A page past the last gives the last.
+func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time) (jobnet.JobSearch, error) {
+	var r jobnet.JobSearch
+	b := &pgx.Batch{}
+	b.Queue(jobsOccupationsSQL).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var o jobnet.Occupation
+			if err := rows.Scan(&o.ID, &o.Title, &o.Group); err != nil {
+				return err
+			}
+			r.Occupations = append(r.Occupations, o)
+		}
+		return rows.Err()
+	})
+	b.Queue(jobsRegionsSQL).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var g jobnet.Region
+			if err := rows.Scan(&g.Code, &g.Name); err != nil {
+				return err
+			}
+			r.Regions = append(r.Regions, g)
+		}
+		return rows.Err()
+	})
+	b.Queue(jobsAreasSQL).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var a jobnet.LabourMarketArea
+			if err := rows.Scan(&a.ID, &a.Name, &a.RegionCode); err != nil {
+				return err
+			}
+			r.Areas = append(r.Areas, a)
+		}
+		return rows.Err()
+	})
+	b.Queue(jobsKommunerSQL).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var k jobnet.Kommune
+			if err := rows.Scan(&k.Number, &k.Name, &k.AreaID); err != nil {
+				return err
+			}
+			r.Kommuner = append(r.Kommuner, k)
+		}
+		return rows.Err()
+	})
+	sql, args := jobsSearchSQL(q, today)
+	b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			p, err := scanJobPosting(rows, &r.Total, &r.Page)
+			if err != nil {
+				return err
+			}
+			r.Hits = append(r.Hits, p)
+		}
+		return rows.Err()
+	})
+	b.Queue(jobsProfilesSQL, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var p jobnet.SearchProfile
+			if err := rows.Scan(&p.ID, &p.Name, &p.FreeText, &p.AgentFrequency, &p.Created, &p.Occupations, &p.Areas); err != nil {
+				return err
+			}
+			r.Profiles = append(r.Profiles, p)
+		}
+		return rows.Err()
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return jobnet.JobSearch{}, wrap("search jobs", err)
+	}
+	return r, nil
+}
+
+// jobsSearchSQL builds the hit query for q: one ILIKE per word (each can
+// use the trigram index), and the occupation and area filters. Every row
+// carries the number of hits and the page shown, which is the one asked for
+// or, past the end, the last; no row means no hits.
+func jobsSearchSQL(q jobnet.JobQuery, today time.Time) (string, []any) {
+	args := []any{today}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	var where strings.Builder
+	where.WriteString(jobsOpenOn("$1"))
+	for _, w := range q.Words {
+		where.WriteString(" AND p.search_text ILIKE " + arg(jobsLike(w)))
+	}
+	if q.OccupationID != 0 {
+		n := arg(q.OccupationID) + "::integer"
+		where.WriteString(" AND (p.occupation_id = " + n + " OR NOT EXISTS (SELECT FROM occupations WHERE id = " + n + "))")
+	}
+	switch q.Area.Kind {
+	case jobnet.AreaKommune:
+		n := arg(q.Area.Code) + "::text"
+		where.WriteString(" AND (p.kommune_number = " + n + " OR NOT EXISTS (SELECT FROM kommuner WHERE number = " + n + "))")
+	case jobnet.AreaRegion:
+		n := arg(q.Area.Code) + "::text"
+		where.WriteString(" AND (p.kommune_number IN (SELECT k.number FROM kommuner k JOIN labour_market_areas a ON a.id = k.area_id WHERE a.region_code = " + n + ")" +
+			" OR NOT EXISTS (SELECT FROM regions WHERE code = " + n + "))")
+	case jobnet.AreaLabour:
+		id, _ := strconv.Atoi(q.Area.Code)
+		n := arg(id) + "::smallint"
+		where.WriteString(" AND (p.kommune_number IN (SELECT number FROM kommuner WHERE area_id = " + n + ")" +
+			" OR NOT EXISTS (SELECT FROM labour_market_areas WHERE id = " + n + "))")
+	}
+	page := arg(max(q.Page, 1)) + "::integer"
+	size := arg(jobnet.PageSize) + "::integer"
+	return `
+WITH hits AS (SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where.String() + `),
+     shown AS (SELECT n, least(` + page + `, greatest((n + ` + size + ` - 1) / ` + size + `, 1)) AS page
+               FROM (SELECT count(*)::integer AS n FROM hits) total)
+SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
+    SELECT * FROM hits ORDER BY posted_on DESC, id DESC
+    OFFSET (s.page - 1) * ` + size + ` LIMIT ` + size + `) h`, args
+}
+
+// jobsLike is an ILIKE pattern for a word anywhere in the text.
+func jobsLike(word string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(word) + "%"
+}
+
+// jobsGoalsSQL lists a citizen's job goals in the citizen's order.
+const jobsGoalsSQL = `
+SELECT g.id, g.occupation_id, o.title, og.name, g.educated, g.experience_months, coalesce(g.last_worked_year, 0)
+FROM job_goals g JOIN occupations o ON o.id = g.occupation_id JOIN occupation_groups og ON og.id = o.group_id
+WHERE g.citizen_id = $1 ORDER BY g.position`
+
+func queueJobGoals(b *pgx.Batch, citizenID int64, goals *[]jobnet.JobGoal) {
+	b.Queue(jobsGoalsSQL, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var g jobnet.JobGoal
+			if err := rows.Scan(&g.ID, &g.OccupationID, &g.Title, &g.Group, &g.Educated, &g.ExperienceMonths, &g.LastWorkedYear); err != nil {
+				return err
+			}
+			*goals = append(*goals, g)
+		}
+		return rows.Err()
+	})
+}
+
+// JobGoals loads "Jeg søger job som": the job goals and the employment
+// conditions. It only reads: a citizen without any gets empty values, and
+// nothing is created for them (seed 002 §2.3).
+func (s *Store) JobGoals(ctx context.Context, citizenID int64) (jobnet.JobGoals, error) {
+	var g jobnet.JobGoals
+	b := &pgx.Batch{}
+	queueJobGoals(b, citizenID, &g.Goals)
+	b.Queue(`SELECT coalesce(weekly_hours, ''), starts FROM employment_conditions WHERE citizen_id = $1`, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			if err := rows.Scan(&g.Conditions.WeeklyHours, &g.Conditions.Starts); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return jobnet.JobGoals{}, wrap("load job goals", err)
+	}
+	return g, nil
+}

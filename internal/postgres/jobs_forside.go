@@ -1,0 +1,163 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+)
+
+// The Forside (SPEC §5.1): the five cards, made from the citizen's job
+// goals and labour-market area, the notifications, the open reminders and
+// the banner. $1 is the citizen, $2 today.
+
+// forsideWith names the citizen's labour-market area (its kommuner) and the
+// goals' occupations and groups, for the cards' queries.
+const forsideWith = `
+WITH area AS (SELECT k.number FROM citizens c JOIN kommuner ck ON ck.number = c.kommune_number
+              JOIN kommuner k ON k.area_id = ck.area_id WHERE c.id = $1),
+     goals AS (SELECT g.occupation_id, o.group_id FROM job_goals g JOIN occupations o ON o.id = g.occupation_id
+               WHERE g.citizen_id = $1)`
+
+// Each card counts what it found and names the first three.
+
+// Opslåede stillinger: open postings in the area for the goals' occupations,
+// newest first.
+const forsidePostedSQL = forsideWith + `
+SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
+WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
+  AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date)
+ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
+
+// Lignende job: open postings in the area for other occupations of the
+// goals' occupation groups, newest first.
+const forsideSimilarSQL = forsideWith + `
+SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
+WHERE o.group_id IN (SELECT group_id FROM goals) AND p.occupation_id NOT IN (SELECT occupation_id FROM goals)
+  AND p.kommune_number IN (SELECT number FROM area)
+  AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date)
+ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
+
+// Søgte job: the open postings in the area for the goals' occupations that
+// most job seekers have registered as applied for in their Joblog.
+const forsideAppliedSQL = forsideWith + `
+SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
+WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
+  AND p.applicants > 0 AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date)
+ORDER BY p.applicants DESC, p.posted_on DESC, p.id DESC LIMIT 3`
+
+// Vikarbureauer: temp agencies in the area placing people in the goals'
+// occupation groups.
+const forsideAgenciesSQL = forsideWith + `
+SELECT count(*) OVER (), a.id, a.name, a.town, a.phone, a.email FROM temp_agencies a
+WHERE a.kommune_number IN (SELECT number FROM area)
+  AND EXISTS (SELECT FROM temp_agency_groups tg WHERE tg.agency_id = a.id AND tg.group_id IN (SELECT group_id FROM goals))
+ORDER BY a.name COLLATE "da-x-icu", a.id LIMIT 3`
+
+// Uopfordret: employers in the area that have hired in the goals' trade
+// (a posting in the goals' occupation groups within two years) but have no
+// open posting for the goals' occupations now: where an unsolicited
+// application is worth sending. Those that posted most in the trade first.
+const forsideEmployersSQL = forsideWith + `,
+     trade AS (SELECT p.employer_id, count(*) AS n FROM job_postings p JOIN occupations o ON o.id = p.occupation_id
+               WHERE o.group_id IN (SELECT group_id FROM goals) AND p.posted_on > $2::date - 730 AND p.posted_on <= $2::date
+               GROUP BY p.employer_id)
+SELECT count(*) OVER (), e.id, e.name, e.town FROM employers e JOIN trade t ON t.employer_id = e.id
+WHERE e.kommune_number IN (SELECT number FROM area)
+  AND NOT EXISTS (SELECT FROM job_postings p WHERE p.employer_id = e.id AND p.occupation_id IN (SELECT occupation_id FROM goals)
+                  AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date))
+ORDER BY t.n DESC, e.name COLLATE "da-x-icu", e.id LIMIT 3`
+
+const forsideAreaSQL = `
+SELECT a.id, a.name, a.region_code FROM citizens c JOIN kommuner k ON k.number = c.kommune_number
+JOIN labour_market_areas a ON a.id = k.area_id WHERE c.id = $1`
+
+const forsideNotificationsSQL = `
+SELECT kind, title, occurred_at, link FROM frontpage_notifications WHERE citizen_id = $1
+ORDER BY occurred_at DESC, id DESC LIMIT 10`
+
+const forsideRemindersSQL = `
+SELECT id, kind, created_on FROM frontpage_reminders WHERE citizen_id = $1 AND done_on IS NULL
+ORDER BY created_on DESC, id DESC`
+
+const forsideBannerSQL = `SELECT EXISTS (SELECT FROM job_goal_banners WHERE citizen_id = $1 AND dismissed_at IS NULL)`
+
+// FrontPage loads what the Forside shows of the citizen's job search, in one
+// round trip.
+func (s *Store) FrontPage(ctx context.Context, citizenID int64, today time.Time) (jobnet.FrontPage, error) {
+	var f jobnet.FrontPage
+	b := &pgx.Batch{}
+	queueJobGoals(b, citizenID, &f.Goals)
+	b.Queue(forsideAreaSQL, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			if err := rows.Scan(&f.Area.ID, &f.Area.Name, &f.Area.RegionCode); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	for _, q := range []struct {
+		sql  string
+		list *jobnet.JobList[jobnet.JobPosting]
+	}{{forsidePostedSQL, &f.Posted}, {forsideSimilarSQL, &f.Similar}, {forsideAppliedSQL, &f.Applied}} {
+		list := q.list
+		b.Queue(q.sql, citizenID, today).Query(func(rows pgx.Rows) error {
+			for rows.Next() {
+				p, err := scanJobPosting(rows, &list.Total)
+				if err != nil {
+					return err
+				}
+				list.First = append(list.First, p)
+			}
+			return rows.Err()
+		})
+	}
+	b.Queue(forsideAgenciesSQL, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var a jobnet.TempAgency
+			if err := rows.Scan(&f.Agencies.Total, &a.ID, &a.Name, &a.Town, &a.Phone, &a.Email); err != nil {
+				return err
+			}
+			f.Agencies.First = append(f.Agencies.First, a)
+		}
+		return rows.Err()
+	})
+	b.Queue(forsideEmployersSQL, citizenID, today).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var e jobnet.Employer
+			if err := rows.Scan(&f.Employers.Total, &e.ID, &e.Name, &e.Town); err != nil {
+				return err
+			}
+			f.Employers.First = append(f.Employers.First, e)
+		}
+		return rows.Err()
+	})
+	b.Queue(forsideNotificationsSQL, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var n jobnet.Notification
+			if err := rows.Scan(&n.Kind, &n.Title, &n.At, &n.Link); err != nil {
+				return err
+			}
+			f.Notifications = append(f.Notifications, n)
+		}
+		return rows.Err()
+	})
+	b.Queue(forsideRemindersSQL, citizenID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var r jobnet.Reminder
+			if err := rows.Scan(&r.ID, &r.Kind, &r.Created); err != nil {
+				return err
+			}
+			f.Reminders = append(f.Reminders, r)
+		}
+		return rows.Err()
+	})
+	b.Queue(forsideBannerSQL, citizenID).QueryRow(func(row pgx.Row) error {
+		return row.Scan(&f.Banner)
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return jobnet.FrontPage{}, wrap("load front page", err)
+	}
+	return f, nil
+}

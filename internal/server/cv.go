@@ -1,0 +1,90 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// cvStore is what the CV pages need of the store. There is deliberately no
+// method that returns the presentation CV: no page may show it.
+type cvStore interface {
+	CV(ctx context.Context, citizenID int64) (jobnet.CV, bool, error)
+	CVStanding(ctx context.Context, citizenID int64) (jobnet.CVStanding, error)
+	PreparationReceipt(ctx context.Context, citizenID int64, today time.Time) (jobnet.PreparationForm, []jobnet.PreparationAnswer, bool, error)
+}
+
+// cvJobsoegningCrumb leads back to the Jobsøgning tab's overview.
+var cvJobsoegningCrumb = views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}
+
+// cvPage is "Mit CV" as the citizen sees it (SPEC §5.2). A citizen without
+// a CV sees Jobnet's invitation to make one; nothing is created.
+func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
+	cv, found, err := s.store.CV(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	if err != nil {
+		return err
+	}
+	c := s.citizenChrome(r, "Mit CV", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Mit CV"})
+	s.renderPage(w, r, http.StatusOK, views.CVPage(c, cvView(cv, found)))
+	return nil
+}
+
+// cvView turns the store's CV into the page's view model.
+func cvView(cv jobnet.CV, found bool) views.CVView {
+	if !found {
+		return views.CVView{}
+	}
+	v := views.CVView{
+		Exists:         true,
+		Searchable:     cv.Searchable,
+		Profile:        cv.Profile,
+		Email:          cv.Contact.Email,
+		Phones:         cv.Contact.Phones,
+		Address:        cv.Contact.Address,
+		Qualifications: cv.Qualifications,
+	}
+	for _, e := range cv.Experiences {
+		v.Experiences = append(v.Experiences, views.CVExperience{Title: e.Title, Employer: e.Employer, From: e.From, To: e.To, Responsibilities: e.Responsibilities})
+	}
+	for _, e := range cv.Educations {
+		v.Educations = append(v.Educations, views.CVEducation{Kind: string(e.Kind), Title: e.Title, Institution: e.Institution, Completed: e.Completed})
+	}
+	for _, l := range cv.Languages {
+		v.Languages = append(v.Languages, views.CVLanguage{Language: l.Language, Level: l.Level})
+	}
+	for _, d := range cv.DrivingLicences {
+		v.DrivingLicences = append(v.DrivingLicences, views.CVDrivingLicence{Category: d.Category, Description: d.Description})
+	}
+	return v
+}
+
+// presentationCVPage is Præsentations-CV: blocked with "Ingen adgang"
+// (SPEC §5.2, seed 001 billede 10). Its content is never loaded.
+func (s *Server) presentationCVPage(w http.ResponseWriter, r *http.Request) error {
+	v := visitFrom(r.Context())
+	if d := access.MaySeePresentationCV(v.cw); !d.Allowed {
+		c := s.citizenChrome(r, "Præsentations-CV", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Præsentations-CV"})
+		s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(c, "Ingen adgang", ""))
+		return nil
+	}
+	// Were the rule ever to allow it, there is still no view of the
+	// presentation CV, and the database role cannot read its content.
+	return jobnet.ErrForbidden
+}
+
+// europePage is "Job i Europa": whether the CV is visible to employers in
+// all of Europe, with the citizen's form to change it (refused).
+func (s *Server) europePage(w http.ResponseWriter, r *http.Request) error {
+	cv, err := s.store.CVStanding(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	if err != nil {
+		return err
+	}
+	c := s.citizenChrome(r, "Job i Europa", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Job i Europa"})
+	s.renderPage(w, r, http.StatusOK, views.EuropePage(c, views.EuropeView{
+		HasCV: cv.Exists, Searchable: cv.Searchable, EuropeVisible: cv.EuropeVisible}))
+	return nil
+}
