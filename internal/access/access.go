@@ -195,3 +195,124 @@ func MaySeePreparationForm(variant string, submitted, today time.Time) bool {
 
 // PreparationFormDagpenge is the variant a caseworker may see.
 const PreparationFormDagpenge = "dagpenge"
+
+// Planer og aftaler (SPEC §5.3, seed 001 §3 and §5).
+//
+// A-kasse: the a-kasse may see what DFDG gives it for a dagpengemodtager or
+// dimittend, and nothing else: no item of a kind it has no legal basis for,
+// no item from a period in another target group, no "Min sag til teamet"
+// and no integration contract; only messages it is a party to (the
+// brevhemmelighed of the Straffelov); only current and coming absences that
+// are lawful for a dagpengemodtager or dimittend.
+//
+// Jobcenter: the jobcenter is the authority for every target group of its
+// citizens — dagpenge, kontanthjælp, sygedagpenge, ressourceforløb,
+// fleksjob — and the plan is the jobcenter's own document, so it sees every
+// plan item, including the kinds and periods hidden from the a-kasse.
+// Messages are still protected by the brevhemmelighed: it reads the content
+// only of messages its own organisation is a party to. Absences: current and
+// coming ones, as the page shows the citizen (history is behind Historik).
+
+// Reasons a plan item is left out.
+const (
+	ReasonKindWithoutLegalBasis Reason = "kind_without_legal_basis"
+	ReasonOtherTargetGroup      Reason = "other_target_group"
+	ReasonNotAParty             Reason = "not_a_party"
+)
+
+// akasseHiddenKinds are the plan items an a-kasse has no legal basis to see
+// (seed 001 §3 and §5.1).
+var akasseHiddenKinds = map[jobnet.PlanItemKind]bool{
+	jobnet.KindHjaelpemiddel:        true,
+	jobnet.KindPersonligAssistance:  true,
+	jobnet.KindMentor:               true,
+	jobnet.KindSocialSundhed:        true,
+	jobnet.KindRehabiliteringsteam:  true,
+	jobnet.KindIntegrationskontrakt: true,
+}
+
+// MaySeePlanItem decides one item of Min Plan (and of the Kalender, which
+// shows the same items).
+func MaySeePlanItem(cw jobnet.Caseworker, item jobnet.PlanItem) Decision {
+	switch cw.Org.Kind {
+	case jobnet.OrgJobcenter:
+		return allow()
+	case jobnet.OrgAkasse:
+		if akasseHiddenKinds[item.Kind] {
+			return refuse(ReasonKindWithoutLegalBasis)
+		}
+		if item.TargetGroup != jobnet.TargetDagpenge {
+			return refuse(ReasonOtherTargetGroup)
+		}
+		return allow()
+	default:
+		return refuse(ReasonOrgKind)
+	}
+}
+
+// VisiblePlanItems keeps the items the caseworker may see, in order.
+func VisiblePlanItems(cw jobnet.Caseworker, items []jobnet.PlanItem) []jobnet.PlanItem {
+	var out []jobnet.PlanItem
+	for _, it := range items {
+		if MaySeePlanItem(cw, it).Allowed {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// MayReadMessage decides whether the caseworker may read a message's
+// content. Every message is listed (sender, title, date, read or not); the
+// content only where the caseworker's organisation is a party.
+func MayReadMessage(cw jobnet.Caseworker, m jobnet.Message) Decision {
+	if cw.Org.ID != 0 {
+		if m.FromOrgID == cw.Org.ID {
+			return allow()
+		}
+		for _, id := range m.PartyOrgIDs {
+			if id == cw.Org.ID {
+				return allow()
+			}
+		}
+	}
+	return refuse(ReasonNotAParty)
+}
+
+// VisibleAbsences keeps the current and coming absences the caseworker may
+// see on "Aktuelt fravær", in order. "Modtager hjælp fra kommunen" is never
+// shown on Jobnet, not even to the citizen.
+func VisibleAbsences(cw jobnet.Caseworker, absences []jobnet.Absence, today time.Time) []jobnet.Absence {
+	var out []jobnet.Absence
+	for _, a := range absences {
+		if a.Type == jobnet.AbsenceKommunehjaelp {
+			continue
+		}
+		if !a.Period.To.IsZero() && a.Period.To.Before(today) {
+			continue // historical
+		}
+		if cw.Org.Kind == jobnet.OrgAkasse && !lawfulFor(a, jobnet.TargetDagpenge) {
+			continue
+		}
+		if cw.Org.Kind != jobnet.OrgAkasse && cw.Org.Kind != jobnet.OrgJobcenter {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func lawfulFor(a jobnet.Absence, g jobnet.TargetGroup) bool {
+	for _, l := range a.LawfulFor {
+		if l == g {
+			return true
+		}
+	}
+	return false
+}
+
+// MaySeeHistory: the citizen's Historik is never shown to a caseworker; the
+// page says "Du har ikke adgang til siden: /CV/Citizen/History." (seed 001
+// billede 28).
+func MaySeeHistory(jobnet.Caseworker) Decision {
+	return refuse(ReasonNoLegalBasis)
+}

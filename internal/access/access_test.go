@@ -238,3 +238,141 @@ func TestMaySeePreparationForm(t *testing.T) {
 		})
 	}
 }
+
+// billede14 is the citizen's Min Plan in seed 001 billede 14: a sygedagpenge
+// period with sygeopfølgning, a hjælpemiddel, then a jobsamtale, with Krav
+// til jobsøgning and Løntilskud.
+var billede14 = []jobnet.PlanItem{
+	{ID: 1, Kind: jobnet.KindKravTilJobsoegning, Title: "Krav til jobsøgning", Owner: jobnet.OwnerSTAR, TargetGroup: jobnet.TargetDagpenge},
+	{ID: 2, Kind: jobnet.KindLoentilskud, Title: "Løntilskud", Owner: jobnet.OwnerJobcenter, OwnerOrgID: 3, TargetGroup: jobnet.TargetDagpenge},
+	{ID: 3, Kind: jobnet.KindHjaelpemiddel, Title: "Hjælpemiddel", Owner: jobnet.OwnerJobcenter, OwnerOrgID: 3, TargetGroup: jobnet.TargetDagpenge},
+	{ID: 4, Kind: jobnet.KindSygeopfoelgning, Title: "Sygeopfølgningssamtale", Owner: jobnet.OwnerJobcenter, OwnerOrgID: 3, TargetGroup: jobnet.TargetSygedagpenge},
+	{ID: 5, Kind: jobnet.KindJobsamtale, Title: "Jobsamtale", Owner: jobnet.OwnerJobcenter, OwnerOrgID: 3, TargetGroup: jobnet.TargetDagpenge},
+}
+
+func planTitles(items []jobnet.PlanItem) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Title)
+	}
+	return out
+}
+
+func TestVisiblePlanItems_Billede14BecomesBillede15ForTheAkasse(t *testing.T) {
+	got := planTitles(VisiblePlanItems(jobnet.Caseworker{Org: akasse}, billede14))
+	want := []string{"Krav til jobsøgning", "Løntilskud", "Jobsamtale"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a-kasse's Min Plan (-want +got):\n%s", diff)
+	}
+	if got := planTitles(VisiblePlanItems(jobnet.Caseworker{Org: jobcenter}, billede14)); len(got) != len(billede14) {
+		t.Errorf("jobcenter sees %v, want every item", got)
+	}
+}
+
+func TestMaySeePlanItem(t *testing.T) {
+	item := func(k jobnet.PlanItemKind, g jobnet.TargetGroup) jobnet.PlanItem {
+		return jobnet.PlanItem{Kind: k, TargetGroup: g}
+	}
+	asAkasse, asJobcenter := jobnet.Caseworker{Org: akasse}, jobnet.Caseworker{Org: jobcenter}
+	tests := []struct {
+		name string
+		cw   jobnet.Caseworker
+		item jobnet.PlanItem
+		want Decision
+	}{
+		{"a-kasse: jobsamtale in dagpenge", asAkasse, item(jobnet.KindJobsamtale, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: krav til jobsøgning", asAkasse, item(jobnet.KindKravTilJobsoegning, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: løntilskud", asAkasse, item(jobnet.KindLoentilskud, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: virksomhedspraktik", asAkasse, item(jobnet.KindVirksomhedspraktik, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: opkvalificering", asAkasse, item(jobnet.KindOpkvalificering, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: agreement from a meeting", asAkasse, item(jobnet.KindAftale, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: hjælpemiddel", asAkasse, item(jobnet.KindHjaelpemiddel, jobnet.TargetDagpenge), Decision{Reason: ReasonKindWithoutLegalBasis}},
+		{"a-kasse: personlig assistance", asAkasse, item(jobnet.KindPersonligAssistance, jobnet.TargetDagpenge), Decision{Reason: ReasonKindWithoutLegalBasis}},
+		{"a-kasse: mentor", asAkasse, item(jobnet.KindMentor, jobnet.TargetDagpenge), Decision{Reason: ReasonKindWithoutLegalBasis}},
+		{"a-kasse: social- og sundhedsindsats", asAkasse, item(jobnet.KindSocialSundhed, jobnet.TargetDagpenge), Decision{Reason: ReasonKindWithoutLegalBasis}},
+		{"a-kasse: min sag til teamet", asAkasse, item(jobnet.KindRehabiliteringsteam, jobnet.TargetRessourceforloeb), Decision{Reason: ReasonKindWithoutLegalBasis}},
+		{"a-kasse: integrationskontrakt", asAkasse, item(jobnet.KindIntegrationskontrakt, jobnet.TargetIntegration), Decision{Reason: ReasonKindWithoutLegalBasis}},
+		{"a-kasse: sygeopfølgning in sygedagpenge", asAkasse, item(jobnet.KindSygeopfoelgning, jobnet.TargetSygedagpenge), Decision{Reason: ReasonOtherTargetGroup}},
+		{"a-kasse: jobsamtale as jobparat kontanthjælpsmodtager", asAkasse, item(jobnet.KindJobsamtale, jobnet.TargetJobparatKontanthjaelp), Decision{Reason: ReasonOtherTargetGroup}},
+		{"a-kasse: jobsamtale in ressourceforløb", asAkasse, item(jobnet.KindJobsamtale, jobnet.TargetRessourceforloeb), Decision{Reason: ReasonOtherTargetGroup}},
+		{"a-kasse: virksomhedspraktik as fleksjobvisiteret", asAkasse, item(jobnet.KindVirksomhedspraktik, jobnet.TargetFleksjob), Decision{Reason: ReasonOtherTargetGroup}},
+		{"jobcenter: hjælpemiddel", asJobcenter, item(jobnet.KindHjaelpemiddel, jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"jobcenter: sygeopfølgning", asJobcenter, item(jobnet.KindSygeopfoelgning, jobnet.TargetSygedagpenge), Decision{Allowed: true}},
+		{"jobcenter: min sag til teamet", asJobcenter, item(jobnet.KindRehabiliteringsteam, jobnet.TargetRessourceforloeb), Decision{Allowed: true}},
+		{"kommune organisation", jobnet.Caseworker{Org: kommune}, item(jobnet.KindJobsamtale, jobnet.TargetDagpenge), Decision{Reason: ReasonOrgKind}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MaySeePlanItem(tt.cw, tt.item); got != tt.want {
+				t.Errorf("MaySeePlanItem = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMayReadMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		cw   jobnet.Caseworker
+		m    jobnet.Message
+		want bool
+	}{
+		{"a-kasse reads its own message", jobnet.Caseworker{Org: akasse}, jobnet.Message{FromOrgID: akasse.ID, PartyOrgIDs: []int64{akasse.ID}}, true},
+		{"a-kasse reads a message it is a recipient of", jobnet.Caseworker{Org: akasse}, jobnet.Message{FromOrgID: jobcenter.ID, PartyOrgIDs: []int64{jobcenter.ID, akasse.ID}}, true},
+		{"a-kasse may not read the jobcenter's message", jobnet.Caseworker{Org: akasse}, jobnet.Message{FromOrgID: jobcenter.ID, PartyOrgIDs: []int64{jobcenter.ID}}, false},
+		{"a-kasse may not read an employer's message", jobnet.Caseworker{Org: akasse}, jobnet.Message{From: "Arbejdsgiver"}, false},
+		{"a-kasse may not read another a-kasse's message", jobnet.Caseworker{Org: akasse}, jobnet.Message{FromOrgID: akasse2.ID, PartyOrgIDs: []int64{akasse2.ID}}, false},
+		{"jobcenter reads its own message", jobnet.Caseworker{Org: jobcenter}, jobnet.Message{FromOrgID: jobcenter.ID, PartyOrgIDs: []int64{jobcenter.ID}}, true},
+		{"jobcenter may not read the a-kasse's message", jobnet.Caseworker{Org: jobcenter}, jobnet.Message{FromOrgID: akasse.ID, PartyOrgIDs: []int64{akasse.ID}}, false},
+		{"jobcenter may not read STAR's message", jobnet.Caseworker{Org: jobcenter}, jobnet.Message{From: "Styrelsen for Arbejdsmarked og Rekruttering"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MayReadMessage(tt.cw, tt.m).Allowed; got != tt.want {
+				t.Errorf("MayReadMessage = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestVisibleAbsences(t *testing.T) {
+	dagpenge := []jobnet.TargetGroup{jobnet.TargetDagpenge, jobnet.TargetSygedagpenge}
+	absences := []jobnet.Absence{
+		{ID: 1, Type: "Sygdom", Period: jobnet.Period{From: today.AddDate(0, 0, -2), To: today}, LawfulFor: dagpenge},                                                     // current, ends today
+		{ID: 2, Type: "Ferie", Period: jobnet.Period{From: today.AddDate(0, 0, 20), To: today.AddDate(0, 0, 27)}, LawfulFor: dagpenge},                                    // coming
+		{ID: 3, Type: "Ferie", Period: jobnet.Period{From: today.AddDate(0, -3, 0), To: yesterday}, LawfulFor: dagpenge},                                                  // historical
+		{ID: 4, Type: "Fritaget for pligt til at selvbooke", Period: jobnet.Period{From: today.AddDate(0, 0, -5)}, LawfulFor: dagpenge},                                   // open-ended
+		{ID: 5, Type: "Fritaget (ressourceforløb)", Period: jobnet.Period{From: today.AddDate(0, 0, -5)}, LawfulFor: []jobnet.TargetGroup{jobnet.TargetRessourceforloeb}}, // not lawful for dagpenge
+		{ID: 6, Type: jobnet.AbsenceKommunehjaelp, Period: jobnet.Period{From: today}, LawfulFor: dagpenge},                                                               // never shown
+	}
+	ids := func(as []jobnet.Absence) []int64 {
+		var out []int64
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name string
+		cw   jobnet.Caseworker
+		want []int64
+	}{
+		{"a-kasse: current and coming, lawful for dagpenge", jobnet.Caseworker{Org: akasse}, []int64{1, 2, 4}},
+		{"jobcenter: current and coming of every kind", jobnet.Caseworker{Org: jobcenter}, []int64{1, 2, 4, 5}},
+		{"kommune: none", jobnet.Caseworker{Org: kommune}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, ids(VisibleAbsences(tt.cw, absences, today))); diff != "" {
+				t.Errorf("visible absences (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestMaySeeHistory_NeverForAnyCaseworker(t *testing.T) {
+	for _, cw := range []jobnet.Caseworker{{Org: akasse}, {Org: jobcenter}} {
+		if MaySeeHistory(cw).Allowed {
+			t.Errorf("%s may see the Historik", cw.Org.Name)
+		}
+	}
+}

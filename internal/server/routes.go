@@ -49,7 +49,12 @@ func (s *Server) routes() http.Handler {
 				r.NotFound(s.handle(s.notFound))
 				r.Get("/", http.RedirectHandler("/borger/forside", http.StatusSeeOther).ServeHTTP)
 				r.Get("/forside", s.handle(s.frontPage))
+				// Planer og aftaler (SPEC §5.3).
 				r.Get("/planer", s.handle(s.planerPage))
+				// planer:min-plan — Min plan, Kalender
+				// planer:moeder — Møder, Min beskedbakke
+				// planer:fravaer — Aktuelt fravær, Meld ferie, Meld syg/rask, Til- og afmelding, Historik
+				// planer:dagpenge — Dagpengetællere, Tællere for supplerende dagpenge
 
 				// Jobsøgning (SPEC §5.2).
 				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))
