@@ -6,7 +6,7 @@
 #
 # Only what the pages use is copied: the neutral theme's minified CSS, the IBM Plex Sans
 # faces that CSS declares (woff2; web/static/app.css makes the regular face woff2-only too),
-# the SVG icon sprite and the licences. No DKFDS JavaScript: every page works without it.
+# the SVG icon sprite, the single icons the CSS draws (checkboxes, chevrons …) and the licences. No DKFDS JavaScript: every page works without it.
 
 DKFDS_VERSION ?= 11.2.0
 
@@ -29,6 +29,10 @@ vendor-dkfds:
 	done; \
 	cp "$$src/fonts/IBMPlexSans/complete/woff2/license.txt" "$(DKFDS_DIR)/fonts/IBMPlexSans/"; \
 	cp "$$src/img/all-svg-icons.svg" "$(DKFDS_DIR)/img/"; \
+	mkdir -p "$(DKFDS_DIR)/img/svg-icons"; \
+	for f in $$(grep -o 'svg-icons/[A-Za-z0-9_-]*\.svg' "$(DKFDS_DIR)/css/dkfds.min.css" | sort -u); do \
+		cp "$$src/img/$$f" "$(DKFDS_DIR)/img/$$f"; \
+	done; \
 	cp "$$tmp/package/LICENSE.md" "$(DKFDS_DIR)/LICENSE.md"; \
 	echo "$(DKFDS_VERSION)" > "$(DKFDS_DIR)/VERSION"; \
 	echo "vendored dkfds $(DKFDS_VERSION) into $(DKFDS_DIR)"

@@ -28,13 +28,11 @@ const (
 	cvPreparationPath  = "/borger/jobsoegning/forberedelsesskema"
 )
 
-var cvSpace = regexp.MustCompile(`\s+`)
-
 // cvTexts is the text of every element with the test id, whitespace collapsed, one entry each.
 func cvTexts(p page, testid string) []string {
 	var out []string
 	p.Doc.Find(`[data-testid="` + testid + `"]`).Each(func(_ int, s *goquery.Selection) {
-		out = append(out, strings.TrimSpace(cvSpace.ReplaceAllString(s.Text(), " ")))
+		out = append(out, strings.TrimSpace(whitespace.ReplaceAllString(s.Text(), " ")))
 	})
 	return out
 }
@@ -48,7 +46,9 @@ func cvOneText(p page, testid string) string {
 // breadcrumb as "Forside > Jobsøgning > Mit CV".
 func cvItems(p page, testid string) string {
 	el := p.Doc.Find(`[data-testid="` + testid + `"]`)
-	clean := func(s *goquery.Selection) string { return strings.TrimSpace(cvSpace.ReplaceAllString(s.Text(), " ")) }
+	clean := func(s *goquery.Selection) string {
+		return strings.TrimSpace(whitespace.ReplaceAllString(s.Text(), " "))
+	}
 	var items []string
 	sep := ", "
 	switch {
@@ -65,17 +65,6 @@ func cvItems(p page, testid string) string {
 	return strings.Join(items, sep)
 }
 
-// cvActingFor signs in as username and looks up the demo citizen key.
-func cvActingFor(t *testing.T, s *stack, username, key string) *client {
-	t.Helper()
-	c := s.newClient(t)
-	c.login(username)
-	if p := c.lookUp(demo.CitizenByKey(key).CPR); p.Status != http.StatusOK {
-		t.Fatalf("%s looking up %s: status %d", username, key, p.Status)
-	}
-	return c
-}
-
 func cvContains(list []string, want string) bool {
 	for _, s := range list {
 		if s == want {
@@ -87,7 +76,7 @@ func cvContains(list []string, want string) bool {
 
 func TestMitCV_ShowsAnnasExperienceEducationLanguagesLicenceContactAndSearchable(t *testing.T) {
 	s := startStack(t)
-	c := cvActingFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	today := jobnet.Day(time.Now())
 	want, _ := demo.CVFor("anna", today)
 
@@ -122,7 +111,7 @@ func TestMitCV_ShowsAnnasExperienceEducationLanguagesLicenceContactAndSearchable
 		"cv-experience-period":           views.MonthSpan(want.Experiences[0].From, want.Experiences[0].To),
 	}
 	for id, w := range checks {
-		if got := strings.TrimSpace(cvSpace.ReplaceAllString(kontor.Find(`[data-testid="`+id+`"]`).Text(), " ")); got != w {
+		if got := strings.TrimSpace(whitespace.ReplaceAllString(kontor.Find(`[data-testid="`+id+`"]`).Text(), " ")); got != w {
 			t.Errorf("Kontorassistent %s = %q, want %q", id, got, w)
 		}
 	}
@@ -158,7 +147,7 @@ func TestMitCV_ShowsAnnasExperienceEducationLanguagesLicenceContactAndSearchable
 	}
 
 	// Bo's CV is not searchable.
-	c = cvActingFor(t, s, "berit", "bo")
+	c = s.actingFor(t, "berit", "bo")
 	p = c.get(cvMitCVPath)
 	if got := text(p, "cv-searchable-state"); got != "Dit CV er ikke søgbart" {
 		t.Errorf("Bo: searchable state %q, want Dit CV er ikke søgbart", got)
@@ -178,7 +167,7 @@ func TestMitCV_CitizenWithoutCVSeesInvitationAndNoCVIsCreated(t *testing.T) {
 	if hers() != 0 {
 		t.Fatal("Camilla has a CV in the demo data")
 	}
-	c := cvActingFor(t, s, "berit", "camilla")
+	c := s.actingFor(t, "berit", "camilla")
 	p := c.get(cvMitCVPath)
 	if p.Status != http.StatusOK || !strings.Contains(text(p, "no-cv"), "Du har ikke oprettet et CV endnu") {
 		t.Fatalf("Mit CV without CV: status %d, %q", p.Status, text(p, "no-cv"))
@@ -200,7 +189,7 @@ func TestMitCV_CitizenWithoutCVSeesInvitationAndNoCVIsCreated(t *testing.T) {
 func TestPraesentationsCV_IsBlockedWithIngenAdgang(t *testing.T) {
 	s := startStack(t)
 	for _, who := range []struct{ user, citizen string }{{"berit", "anna"}, {"nina", "anna"}, {"berit", "bo"}} {
-		c := cvActingFor(t, s, who.user, who.citizen)
+		c := s.actingFor(t, who.user, who.citizen)
 		p := c.get(cvPresentationPath)
 		if p.Status != http.StatusForbidden {
 			t.Errorf("%s/%s: status %d, want 403", who.user, who.citizen, p.Status)
@@ -228,7 +217,7 @@ func TestPresentationCV_AppearsOnNoPage(t *testing.T) {
 	known := []string{"/borger/forside", "/borger/jobsoegning", "/borger/planer", cvMitCVPath, cvPresentationPath, cvEuropePath, cvPreparationPath,
 		"/borger/jobsoegning/find-job", "/borger/jobsoegning/jeg-soeger-job-som", "/borger/jobsoegning/joblog"}
 	for _, who := range []struct{ user, citizen string }{{"berit", "anna"}, {"berit", "bo"}, {"nina", "anna"}} {
-		c := cvActingFor(t, s, who.user, who.citizen)
+		c := s.actingFor(t, who.user, who.citizen)
 		bodies := c.cvVisitAll(known, 300)
 		if len(bodies) < len(known) {
 			t.Errorf("%s/%s: only %d pages visited", who.user, who.citizen, len(bodies))
@@ -297,7 +286,7 @@ func TestPresentationCV_ContentIsUnreadableByTheApplicationRole(t *testing.T) {
 
 func TestForberedelsesskema_ShowsAnnasAnswersAndMaskedCPR(t *testing.T) {
 	s := startStack(t)
-	c := cvActingFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	anna := demo.CitizenByKey("anna")
 	form := demo.PreparationForms["anna"][0]
 	p := c.get(cvPreparationPath)
@@ -353,7 +342,7 @@ func TestForberedelsesskema_ExpiredAndUngeFormsShowNoneAndNoAnswers(t *testing.T
 	s := startStack(t)
 	var mains []string
 	for _, key := range []string{"bo", "camilla"} {
-		c := cvActingFor(t, s, "berit", key)
+		c := s.actingFor(t, "berit", key)
 		p := c.get(cvPreparationPath)
 		if p.Status != http.StatusOK {
 			t.Errorf("%s: status %d, want 200", key, p.Status)
@@ -393,7 +382,7 @@ func TestJobIEuropa_ShowsYesForAnnaAndNoForBo(t *testing.T) {
 		{"anna", "Dit CV er synligt for arbejdsgivere i hele Europa.", "europe-yes"},
 		{"bo", "Dit CV er ikke synligt for arbejdsgivere i Europa.", "europe-no"},
 	} {
-		c := cvActingFor(t, s, "berit", tc.key)
+		c := s.actingFor(t, "berit", tc.key)
 		p := c.get(cvEuropePath)
 		if p.Status != http.StatusOK || text(p, "page-heading") != "Job i Europa" {
 			t.Fatalf("%s: status %d, heading %q", tc.key, p.Status, text(p, "page-heading"))
@@ -409,7 +398,7 @@ func TestJobIEuropa_ShowsYesForAnnaAndNoForBo(t *testing.T) {
 			t.Errorf("breadcrumb %q", got)
 		}
 	}
-	c := cvActingFor(t, s, "berit", "camilla")
+	c := s.actingFor(t, "berit", "camilla")
 	if p := c.get(cvEuropePath); p.Status != http.StatusOK || text(p, "europe-no-cv") == "" || text(p, "europe-status") != "" {
 		t.Errorf("Camilla (no CV): status %d, %q", p.Status, text(p, "europe-no-cv"))
 	}
@@ -419,7 +408,7 @@ func TestJobIEuropa_ShowsYesForAnnaAndNoForBo(t *testing.T) {
 // and changes nothing.
 func TestCVForms_AreRefusedAndChangeNothing(t *testing.T) {
 	s := startStack(t)
-	c := cvActingFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	before := s.tableChecksums(t)
 
 	for _, path := range []string{cvMitCVPath, cvEuropePath} {
@@ -460,7 +449,7 @@ func TestCVForms_AreRefusedAndChangeNothing(t *testing.T) {
 // "Gode råd til jobsøgningen" is the link out to info.jobnet.dk on the Jobsøgning overview.
 func TestJobsoegning_GodeRaadTileLinksToInfoJobnet(t *testing.T) {
 	s := startStack(t)
-	c := cvActingFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get("/borger/jobsoegning")
 	tile := p.Doc.Find(`[data-testid="tile-gode-raad"]`)
 	if !strings.Contains(tile.Text(), "Gode råd til jobsøgningen") || !strings.HasPrefix(tile.AttrOr("href", ""), "https://info.jobnet.dk") {

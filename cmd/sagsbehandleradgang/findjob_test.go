@@ -18,17 +18,6 @@ import (
 
 // The Forside, Find Job and "Jeg søger job som" (SPEC §5.1, §5.2).
 
-// findJobAs signs in as a caseworker and looks up a demo citizen.
-func findJobAs(t *testing.T, s *stack, username, citizen string) *client {
-	t.Helper()
-	c := s.newClient(t)
-	c.login(username)
-	if p := c.lookUp(demo.CitizenByKey(citizen).CPR); p.Status != http.StatusOK {
-		t.Fatalf("look-up of %s: %d\n%s", citizen, p.Status, s.logs)
-	}
-	return c
-}
-
 // findJobTexts is the trimmed text of every element matching selector.
 func findJobTexts(sel *goquery.Selection) []string {
 	var out []string
@@ -44,7 +33,7 @@ func findJobTestID(p page, id string) *goquery.Selection {
 
 func TestForside_ShowsAnnasFiveCardsNotificationsAndBanner(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get("/borger/forside")
 	if p.Status != http.StatusOK {
 		t.Fatalf("Forside: %d", p.Status)
@@ -118,7 +107,7 @@ func TestForside_ShowsAnnasFiveCardsNotificationsAndBanner(t *testing.T) {
 
 func TestForside_BoDoesNotSeeTheBannerHeDismissed(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "bo")
+	c := s.actingFor(t, "berit", "bo")
 	p := c.get("/borger/forside")
 	if p.Status != http.StatusOK {
 		t.Fatalf("Forside: %d", p.Status)
@@ -140,7 +129,7 @@ func TestForside_BoDoesNotSeeTheBannerHeDismissed(t *testing.T) {
 
 func TestForside_CitizenWithoutJobGoalsIsInvitedToAddThem(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "nina", "dennis")
+	c := s.actingFor(t, "nina", "dennis")
 	p := c.get("/borger/forside")
 	if p.Status != http.StatusOK {
 		t.Fatalf("Forside: %d", p.Status)
@@ -159,7 +148,7 @@ func TestForside_CitizenWithoutJobGoalsIsInvitedToAddThem(t *testing.T) {
 
 func TestFindJob_FindsPostingsByFreeTextButNotExpiredOnes(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get("/borger/jobsoegning/find-job?fritekst=Marselisborg")
 	if p.Status != http.StatusOK {
 		t.Fatalf("search: %d", p.Status)
@@ -195,7 +184,7 @@ func TestFindJob_FindsPostingsByFreeTextButNotExpiredOnes(t *testing.T) {
 
 func TestFindJob_FiltersByOccupationAndAreaAsTheDatabaseCounts(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	open := `p.posted_on <= $1::date AND (p.deadline IS NULL OR p.deadline >= $1::date)`
 	for _, tc := range []struct{ query, sql string }{
 		{"stilling=1", `SELECT count(*) FROM job_postings p WHERE occupation_id = 1 AND ` + open},
@@ -227,7 +216,7 @@ func TestFindJob_FiltersByOccupationAndAreaAsTheDatabaseCounts(t *testing.T) {
 
 func TestFindJob_PagesNewestFirst(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	total := s.count(t, `SELECT count(*) FROM job_postings WHERE posted_on <= $1::date AND (deadline IS NULL OR deadline >= $1::date)`,
 		jobnet.Day(time.Now()))
 	pages := (total + jobnet.PageSize - 1) / jobnet.PageSize
@@ -288,7 +277,7 @@ func findJobPostedOn(t *testing.T, s *stack, id string) time.Time {
 
 func TestFindJob_ShowsAnnasSearchProfilesAndMarksTheJobAgent(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get("/borger/jobsoegning/find-job")
 	type profile struct{ Name, Agent, Occupations, Areas, Text string }
 	var got []profile
@@ -309,7 +298,7 @@ func TestFindJob_ShowsAnnasSearchProfilesAndMarksTheJobAgent(t *testing.T) {
 		}
 	}
 	// bo has none.
-	c = findJobAs(t, s, "berit", "bo")
+	c = s.actingFor(t, "berit", "bo")
 	if p = c.get("/borger/jobsoegning/find-job"); text(p, "no-profiles") != "Du har ingen gemte søgeprofiler eller jobagenter." {
 		t.Errorf("bo's profiles: %q", text(p, "profiles"))
 	}
@@ -317,7 +306,7 @@ func TestFindJob_ShowsAnnasSearchProfilesAndMarksTheJobAgent(t *testing.T) {
 
 func TestFindJob_MalformedSearchGetsADanishMessageAnd400(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	total := s.count(t, `SELECT count(*) FROM job_postings WHERE posted_on <= $1::date AND (deadline IS NULL OR deadline >= $1::date)`,
 		jobnet.Day(time.Now()))
 	pages := (total + jobnet.PageSize - 1) / jobnet.PageSize
@@ -355,7 +344,7 @@ func TestFindJob_MalformedSearchGetsADanishMessageAnd400(t *testing.T) {
 
 func TestJegSoegerJobSom_ShowsAnnasJobGoalAsTheGuidesBillede7(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get("/borger/jobsoegning/jeg-soeger-job-som")
 	if p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
@@ -397,7 +386,7 @@ func TestJegSoegerJobSom_ShowsAnnasJobGoalAsTheGuidesBillede7(t *testing.T) {
 
 func TestJegSoegerJobSom_ForCamillaShowsWhatThereIsAndWritesNothing(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "camilla")
+	c := s.actingFor(t, "berit", "camilla")
 	before := s.tableChecksums(t)
 	p := c.get("/borger/jobsoegning/jeg-soeger-job-som")
 	after := s.tableChecksums(t)
@@ -413,7 +402,7 @@ func TestJegSoegerJobSom_ForCamillaShowsWhatThereIsAndWritesNothing(t *testing.T
 	if text(p, "no-conditions") != "Du har ikke angivet dine ansættelsesbetingelser." {
 		t.Errorf("camilla's conditions: %q", text(p, "conditions"))
 	}
-	c = findJobAs(t, s, "berit", "bo")
+	c = s.actingFor(t, "berit", "bo")
 	if p = c.get("/borger/jobsoegning/jeg-soeger-job-som"); text(p, "job-goal-experience") != "Ingen erfaring" {
 		t.Errorf("bo's experience: %q", text(p, "job-goal-experience"))
 	}
@@ -421,7 +410,7 @@ func TestJegSoegerJobSom_ForCamillaShowsWhatThereIsAndWritesNothing(t *testing.T
 
 func TestFindJob_HasTheJobsoegningBreadcrumbAndTab(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get("/borger/jobsoegning/find-job")
 	if crumbs := findJobTexts(p.Doc.Find(`[data-testid="breadcrumb"] li`)); !cmp.Equal(crumbs, []string{"Forside", "Jobsøgning", "Find Job"}) {
 		t.Errorf("breadcrumb %q", crumbs)
@@ -435,7 +424,7 @@ func TestFindJob_HasTheJobsoegningBreadcrumbAndTab(t *testing.T) {
 // and changes nothing (SPEC §5.4).
 func TestJobSearchForms_AreRefusedAndChangeNothing(t *testing.T) {
 	s := startStack(t)
-	c := findJobAs(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	forside := c.get("/borger/forside")
 	findJob := c.get("/borger/jobsoegning/find-job?stilling=1")
 	goals := c.get("/borger/jobsoegning/jeg-soeger-job-som")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -21,30 +20,11 @@ import (
 
 const joblogPath = "/borger/jobsoegning/joblog"
 
-var joblogSpace = regexp.MustCompile(`\s+`)
-
-// joblogFor signs in as username and looks up the demo citizen key.
-func joblogFor(t *testing.T, s *stack, username, key string) *client {
-	t.Helper()
-	c := s.newClient(t)
-	c.login(username)
-	if p := c.lookUp(demo.CitizenByKey(key).CPR); p.Status != http.StatusOK {
-		t.Fatalf("%s looking up %s: status %d", username, key, p.Status)
-	}
-	return c
-}
-
-// joblogText is the text of the first element with the test id inside sel,
-// whitespace collapsed.
-func joblogText(sel *goquery.Selection, testid string) string {
-	return strings.TrimSpace(joblogSpace.ReplaceAllString(sel.Find(`[data-testid="`+testid+`"]`).First().Text(), " "))
-}
-
 // joblogCounts reads "Filtrer ud fra loggens status" as the user sees it.
 func joblogCounts(p page) []string {
 	var out []string
 	p.Doc.Find(`[data-testid="joblog-status-filter"] a`).Each(func(_ int, a *goquery.Selection) {
-		out = append(out, strings.TrimSpace(joblogSpace.ReplaceAllString(a.Text(), " ")))
+		out = append(out, strings.TrimSpace(whitespace.ReplaceAllString(a.Text(), " ")))
 	})
 	return out
 }
@@ -62,7 +42,7 @@ func joblogWantCounts(c demo.JoblogCounts) []string {
 func joblogShown(p page) []string {
 	var out []string
 	p.Doc.Find(`[data-testid="joblog-entry"]`).Each(func(_ int, e *goquery.Selection) {
-		out = append(out, joblogText(e, "joblog-title")+" | "+joblogText(e, "joblog-employer"))
+		out = append(out, textIn(e, "joblog-title")+" | "+textIn(e, "joblog-employer"))
 	})
 	return out
 }
@@ -143,7 +123,7 @@ func joblogOpen(e demo.JoblogEntry) bool { return !e.Closed }
 
 func TestJoblog_AnnasCountsPerStatus(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get(joblogPath)
 	if p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
@@ -164,7 +144,7 @@ func TestJoblog_AnnasCountsPerStatus(t *testing.T) {
 	if diff := cmp.Diff(joblogWantCounts(demo.AnnaJoblogOpen), joblogCounts(p)); diff != "" {
 		t.Errorf("status filter, closed logs hidden (-want +got):\n%s", diff)
 	}
-	if got := joblogText(p.Doc.Selection, "joblog-filter-alle"); got != "Alle Logs (17)" {
+	if got := textIn(p.Doc.Selection, "joblog-filter-alle"); got != "Alle Logs (17)" {
 		t.Errorf("Alle Logs = %q", got)
 	}
 	p = c.joblogSearch(p, url.Values{"afsluttede": {"1"}})
@@ -177,7 +157,7 @@ func TestJoblog_AnnasCountsPerStatus(t *testing.T) {
 		t.Errorf("Afslag lists %d logs, want 6", got)
 	}
 	p.Doc.Find(`[data-testid="joblog-entry"]`).Each(func(_ int, e *goquery.Selection) {
-		if got := joblogText(e, "joblog-status"); got != "Afslag" {
+		if got := textIn(e, "joblog-status"); got != "Afslag" {
 			t.Errorf("Afslag lists a log with status %q", got)
 		}
 	})
@@ -185,7 +165,7 @@ func TestJoblog_AnnasCountsPerStatus(t *testing.T) {
 
 func TestJoblog_ClosedLogsAreHiddenUntilTheCheckboxIsTicked(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get(joblogPath)
 	if _, checked := p.Doc.Find(`[data-testid="afsluttede-checkbox"]`).Attr("checked"); checked {
 		t.Error("the checkbox is ticked by default")
@@ -214,7 +194,7 @@ func TestJoblog_ClosedLogsAreHiddenUntilTheCheckboxIsTicked(t *testing.T) {
 		t.Fatalf("page 3 has %d logs, want 5", last.Length())
 	}
 	last.Each(func(i int, e *goquery.Selection) {
-		if got := joblogText(e, "joblog-closed"); got != "Markeret som afsluttet" {
+		if got := textIn(e, "joblog-closed"); got != "Markeret som afsluttet" {
 			t.Errorf("log %d on page 3 is not marked closed: %q", i, got)
 		}
 		if e.Find(`[data-testid="joblog-afslut-form"]`).Length() != 0 {
@@ -225,7 +205,7 @@ func TestJoblog_ClosedLogsAreHiddenUntilTheCheckboxIsTicked(t *testing.T) {
 
 func TestJoblog_SortedByLastChangeNewestFirst(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.get(joblogPath)
 	if got := text(p, "joblog-sorting"); got != "Sorteret efter ændringsdato" {
 		t.Errorf("sorting text %q", got)
@@ -233,7 +213,7 @@ func TestJoblog_SortedByLastChangeNewestFirst(t *testing.T) {
 	today := jobnet.Day(time.Now())
 	var updated []string
 	p.Doc.Find(`[data-testid="joblog-entry"]`).Each(func(_ int, e *goquery.Selection) {
-		updated = append(updated, joblogText(e, "joblog-updated"))
+		updated = append(updated, textIn(e, "joblog-updated"))
 	})
 	var want []string
 	for _, d := range []int{-2, -3, -5, -7, -10, -15, -20, -22, -26, -30} {
@@ -243,23 +223,23 @@ func TestJoblog_SortedByLastChangeNewestFirst(t *testing.T) {
 		t.Errorf("\"Sidst ændret\" on page 1 (-want +got):\n%s", diff)
 	}
 	first := p.Doc.Find(`[data-testid="joblog-entry"]`).First()
-	if got := joblogText(first, "joblog-title"); got != "Kontorassistent" {
+	if got := textIn(first, "joblog-title"); got != "Kontorassistent" {
 		t.Errorf("newest log %q, want Kontorassistent", got)
 	}
-	if got := joblogText(first, "joblog-employer"); got != "Aarhus Kommune, Borgerservice" {
+	if got := textIn(first, "joblog-employer"); got != "Aarhus Kommune, Borgerservice" {
 		t.Errorf("newest log's employer %q", got)
 	}
-	if got := joblogText(first, "joblog-status"); got != "Samtale" {
+	if got := textIn(first, "joblog-status"); got != "Samtale" {
 		t.Errorf("newest log's status %q", got)
 	}
-	if got := joblogText(first, "joblog-applied"); got != views.ShortDate(demo.On(today, -14)) {
+	if got := textIn(first, "joblog-applied"); got != views.ShortDate(demo.On(today, -14)) {
 		t.Errorf("newest log's application date %q", got)
 	}
-	if got := joblogText(first, "joblog-how"); got != "Skriftlig" {
+	if got := textIn(first, "joblog-how"); got != "Skriftlig" {
 		t.Errorf("newest log applied %q", got)
 	}
 	activity := p.Doc.Find(`[data-testid="joblog-entry"]`).Eq(3)
-	if got := joblogText(activity, "joblog-kind"); got != "Log om anden aktivitet" {
+	if got := textIn(activity, "joblog-kind"); got != "Log om anden aktivitet" {
 		t.Errorf("fourth log is %q, want Log om anden aktivitet", got)
 	}
 	if activity.Find(`[data-testid="joblog-status"]`).Length() != 0 {
@@ -269,7 +249,7 @@ func TestJoblog_SortedByLastChangeNewestFirst(t *testing.T) {
 
 func TestJoblog_FreeTextFindsAnEmployer(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	p := c.joblogSearch(c.get(joblogPath), url.Values{"tekst": {"holm & vestergaard"}})
 	if p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
@@ -277,7 +257,7 @@ func TestJoblog_FreeTextFindsAnEmployer(t *testing.T) {
 	if diff := cmp.Diff([]string{"Kontorassistent (barselsvikariat) | Advokatfirmaet Holm & Vestergaard"}, joblogShown(p)); diff != "" {
 		t.Errorf("logs found (-want +got):\n%s", diff)
 	}
-	if got := joblogText(p.Doc.Selection, "joblog-filter-soegt"); got != "Søgt (1)" {
+	if got := textIn(p.Doc.Selection, "joblog-filter-soegt"); got != "Søgt (1)" {
 		t.Errorf("Søgt = %q, want Søgt (1)", got)
 	}
 	if v := p.Doc.Find(`[data-testid="tekst-input"]`).AttrOr("value", ""); v != "holm & vestergaard" {
@@ -304,7 +284,7 @@ func TestJoblog_FreeTextFindsAnEmployer(t *testing.T) {
 
 func TestJoblog_PeriodFilterShowsLogsChangedInThePeriod(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	today := jobnet.Day(time.Now())
 	from, to := demo.On(today, -30), demo.On(today, -6)
 	// dd-mm-åååå as typed, and yyyy-mm-dd as a date field sends it.
@@ -330,7 +310,7 @@ func TestJoblog_PeriodFilterShowsLogsChangedInThePeriod(t *testing.T) {
 
 func TestJoblog_PagingKeepsTheFilters(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	today := jobnet.Day(time.Now())
 	from := demo.On(today, -100)
 	p := c.joblogSearch(c.get(joblogPath), url.Values{"fra": {from.Format(time.DateOnly)}, "afsluttede": {"1"}})
@@ -385,7 +365,7 @@ func TestJoblog_PagingKeepsTheFilters(t *testing.T) {
 	// Searching again keeps the status.
 	p = c.joblogSearch(p, url.Values{"tekst": {"Aarhus"}})
 	p.Doc.Find(`[data-testid="joblog-entry"]`).Each(func(_ int, e *goquery.Selection) {
-		if got := joblogText(e, "joblog-status"); got != "Søgt" {
+		if got := textIn(e, "joblog-status"); got != "Søgt" {
 			t.Errorf("after searching again, a log with status %q", got)
 		}
 	})
@@ -398,7 +378,7 @@ func TestJoblog_PagingKeepsTheFilters(t *testing.T) {
 // field, the input kept, and the logs as if the field were empty.
 func TestJoblog_BadInputGetsADanishMessageAtTheField(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	long := strings.Repeat("kontor ", 30)[:201]
 	tests := []struct {
 		name, query     string
@@ -459,7 +439,7 @@ func TestJoblog_BadInputGetsADanishMessageAtTheField(t *testing.T) {
 // them is refused with 403 and changes no log.
 func TestJoblog_CitizensFormsAreRefusedAndChangeNothing(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "anna")
+	c := s.actingFor(t, "berit", "anna")
 	before := s.tableChecksums(t)["joblog_entries"]
 	if !strings.HasPrefix(before, "33:") {
 		t.Errorf("joblog table %s, want the 33 demo logs", before)
@@ -486,7 +466,7 @@ func TestJoblog_CitizensFormsAreRefusedAndChangeNothing(t *testing.T) {
 	}
 	var buttons []string
 	first.Find("form button").Each(func(_ int, b *goquery.Selection) {
-		buttons = append(buttons, strings.TrimSpace(joblogSpace.ReplaceAllString(b.Text(), " ")))
+		buttons = append(buttons, strings.TrimSpace(whitespace.ReplaceAllString(b.Text(), " ")))
 	})
 	if diff := cmp.Diff([]string{"Redigér", "Marker som afsluttet", "Slet"}, buttons); diff != "" {
 		t.Errorf("the log's buttons (-want +got):\n%s", diff)
@@ -510,7 +490,7 @@ func TestJoblog_CitizensFormsAreRefusedAndChangeNothing(t *testing.T) {
 
 func TestJoblog_OtherCitizens(t *testing.T) {
 	s := startStack(t)
-	c := joblogFor(t, s, "berit", "bo")
+	c := s.actingFor(t, "berit", "bo")
 	p := c.get(joblogPath)
 	if got, want := len(joblogShown(p)), len(joblogExpected("bo", joblogOpen)); got != want || got != 5 {
 		t.Errorf("Bo: %d open logs shown, want %d (5)", got, want)
@@ -518,12 +498,12 @@ func TestJoblog_OtherCitizens(t *testing.T) {
 	if got := text(p, "joblog-page"); got != "Side 1 af 1" {
 		t.Errorf("Bo's paging %q", got)
 	}
-	c = joblogFor(t, s, "berit", "camilla")
+	c = s.actingFor(t, "berit", "camilla")
 	if diff := cmp.Diff(joblogExpected("camilla", joblogOpen), joblogShown(c.get(joblogPath))); diff != "" {
 		t.Errorf("Camilla's logs (-want +got):\n%s", diff)
 	}
 	// A jobcenter caseworker's citizen without logs.
-	c = joblogFor(t, s, "nina", "lars")
+	c = s.actingFor(t, "nina", "lars")
 	p = c.get(joblogPath)
 	if p.Status != http.StatusOK || text(p, "joblog-empty") != "Du har ikke oprettet nogen logs endnu." || text(p, "joblog-filter-alle") != "Alle Logs (0)" {
 		t.Errorf("Lars: status %d, empty %q, %q", p.Status, text(p, "joblog-empty"), text(p, "joblog-filter-alle"))

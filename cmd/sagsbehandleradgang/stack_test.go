@@ -12,6 +12,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -275,4 +276,24 @@ func (s *stack) databaseName(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return name
+}
+
+// actingFor signs in as the demo caseworker and looks up the demo citizen:
+// the caseworker is then on the citizen's Forside.
+func (s *stack) actingFor(t *testing.T, username, citizenKey string) *client {
+	t.Helper()
+	c := s.newClient(t)
+	c.login(username)
+	if p := c.lookUp(demo.CitizenByKey(citizenKey).CPR); p.Status != http.StatusOK {
+		t.Fatalf("%s looking up %s: status %d", username, citizenKey, p.Status)
+	}
+	return c
+}
+
+var whitespace = regexp.MustCompile(`\s+`)
+
+// textIn is the text of the first element with the test id inside sel, as a
+// user reads it: whitespace collapsed.
+func textIn(sel *goquery.Selection, testid string) string {
+	return strings.TrimSpace(whitespace.ReplaceAllString(sel.Find(`[data-testid="`+testid+`"]`).First().Text(), " "))
 }

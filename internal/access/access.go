@@ -316,3 +316,43 @@ func lawfulFor(a jobnet.Absence, g jobnet.TargetGroup) bool {
 func MaySeeHistory(jobnet.Caseworker) Decision {
 	return refuse(ReasonNoLegalBasis)
 }
+
+// MaySeeMeeting decides one of the citizen's meetings on Møder (seed 001
+// §5.2: the a-kasse sees the planned meetings "både under møder, i
+// kalenderen og i tidslinjen i Min Plan"). A meeting is an item of the plan,
+// so it is seen on the terms of MaySeePlanItem: the a-kasse does not see a
+// sygeopfølgningssamtale, a meeting about "Min sag til teamet", nor one from
+// a period in another target group.
+func MaySeeMeeting(cw jobnet.Caseworker, m jobnet.Meeting) Decision {
+	return MaySeePlanItem(cw, jobnet.PlanItem{Kind: m.Kind, TargetGroup: m.TargetGroup})
+}
+
+// VisibleMeetings keeps the meetings the caseworker may see, in order.
+func VisibleMeetings(cw jobnet.Caseworker, meetings []jobnet.Meeting) []jobnet.Meeting {
+	var out []jobnet.Meeting
+	for _, m := range meetings {
+		if MaySeeMeeting(cw, m).Allowed {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MaySeeJobGoal decides the job goal of Min Plan ("Jobmål"), which the
+// jobcenter sets in dialogue with the citizen (seed 001 §5.1). It is seen on
+// the terms of the plan's items: the a-kasse sees it only when it was set in
+// a dagpenge course, never one set while the citizen was in another target
+// group; the jobcenter always.
+func MaySeeJobGoal(cw jobnet.Caseworker, g jobnet.PlanJobGoal) Decision {
+	switch cw.Org.Kind {
+	case jobnet.OrgJobcenter:
+		return allow()
+	case jobnet.OrgAkasse:
+		if g.TargetGroup != jobnet.TargetDagpenge {
+			return refuse(ReasonOtherTargetGroup)
+		}
+		return allow()
+	default:
+		return refuse(ReasonOrgKind)
+	}
+}

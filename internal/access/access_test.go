@@ -376,3 +376,69 @@ func TestMaySeeHistory_NeverForAnyCaseworker(t *testing.T) {
 		}
 	}
 }
+
+// The a-kasse sees the planned meetings of the jobcenter and its own (seed
+// 001 §5.2), but not a meeting it would not see as an item of Min Plan.
+func TestVisibleMeetings(t *testing.T) {
+	meeting := func(title string, k jobnet.PlanItemKind, g jobnet.TargetGroup, org jobnet.Organisation) jobnet.Meeting {
+		return jobnet.Meeting{Title: title, Kind: k, TargetGroup: g, OrgID: org.ID, OrgKind: org.Kind}
+	}
+	meetings := []jobnet.Meeting{
+		meeting("Jobsamtale", jobnet.KindJobsamtale, jobnet.TargetDagpenge, jobcenter),
+		meeting("Samtale i a-kassen", jobnet.KindJobsamtale, jobnet.TargetDagpenge, akasse),
+		meeting("Sygeopfølgningssamtale", jobnet.KindSygeopfoelgning, jobnet.TargetSygedagpenge, jobcenter),
+		meeting("Møde i rehabiliteringsteamet", jobnet.KindRehabiliteringsteam, jobnet.TargetRessourceforloeb, jobcenter),
+		meeting("Opfølgningssamtale", jobnet.KindJobsamtale, jobnet.TargetFleksjob, jobcenter),
+	}
+	titles := func(ms []jobnet.Meeting) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Title)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		cw   jobnet.Caseworker
+		want []string
+	}{
+		{"a-kasse", jobnet.Caseworker{Org: akasse}, []string{"Jobsamtale", "Samtale i a-kassen"}},
+		{"jobcenter", jobnet.Caseworker{Org: jobcenter}, titles(meetings)},
+		{"kommune", jobnet.Caseworker{Org: kommune}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, titles(VisibleMeetings(tt.cw, meetings))); diff != "" {
+				t.Errorf("VisibleMeetings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// The Jobmål is seen on the terms of the plan's items: the a-kasse sees one
+// set in a dagpenge course only.
+func TestMaySeeJobGoal(t *testing.T) {
+	goal := func(g jobnet.TargetGroup) jobnet.PlanJobGoal {
+		return jobnet.PlanJobGoal{OccupationID: 15, Occupation: "Rørlægger", AgreedBy: "Nina Pettersen", TargetGroup: g}
+	}
+	tests := []struct {
+		name string
+		cw   jobnet.Caseworker
+		goal jobnet.PlanJobGoal
+		want Decision
+	}{
+		{"a-kasse: set in a dagpenge course", jobnet.Caseworker{Org: akasse}, goal(jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"a-kasse: set while sygedagpengemodtager", jobnet.Caseworker{Org: akasse}, goal(jobnet.TargetSygedagpenge), Decision{Reason: ReasonOtherTargetGroup}},
+		{"a-kasse: set while fleksjobvisiteret", jobnet.Caseworker{Org: akasse}, goal(jobnet.TargetFleksjob), Decision{Reason: ReasonOtherTargetGroup}},
+		{"jobcenter: set in a dagpenge course", jobnet.Caseworker{Org: jobcenter}, goal(jobnet.TargetDagpenge), Decision{Allowed: true}},
+		{"jobcenter: set while fleksjobvisiteret", jobnet.Caseworker{Org: jobcenter}, goal(jobnet.TargetFleksjob), Decision{Allowed: true}},
+		{"kommune organisation", jobnet.Caseworker{Org: kommune}, goal(jobnet.TargetDagpenge), Decision{Reason: ReasonOrgKind}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MaySeeJobGoal(tt.cw, tt.goal); got != tt.want {
+				t.Errorf("MaySeeJobGoal = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}

@@ -6,4 +6,8 @@ var areaLoaders = []areaLoader{
 	jobsLoader,
 	cvArea,
 	joblogLoader,
+	fravaerLoader,
+	minPlanLoader,
+	dagpengeLoader,
+	moederLoader,
 }

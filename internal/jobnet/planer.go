@@ -72,6 +72,7 @@ type PlanItem struct {
 type Message struct {
 	ID          int64
 	From        string  // the sender as the list shows it
+	FromOrg     string  // the sending organisation: "Besked fra <FromOrg>"
 	FromOrgID   int64   // the sending organisation; 0 for an employer or STAR
 	PartyOrgIDs []int64 // every organisation that is a party: sender and recipients
 	Title       string

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
@@ -27,7 +28,7 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		}
 		switch {
 		case errors.Is(err, errActionRefused):
-			s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(s.chrome(r, "Ingen adgang", nil), views.ErrorInfo{
+			s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(s.refusedChrome(r), views.ErrorInfo{
 				Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused}))
 		case errors.Is(err, errSessionEnded):
 			http.Redirect(w, r, "/sagsbehandleradgang", http.StatusSeeOther)
@@ -54,4 +55,29 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 // renderError writes the Danish error page for status.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
 	s.renderPage(w, r, status, views.ErrorPage(s.chrome(r, views.DefaultError(status).Heading, nil), views.ErrorInfo{Status: status}))
+}
+
+// refusedPages keep the tab and breadcrumb of the page a refused form
+// belongs to, by the form's action (first matching prefix), as Jobnet shows
+// the refusal (seed 001 billede 18: "Forside » Planer og aftaler » Møder »
+// Book et møde"). Other refusals get the layout without a breadcrumb.
+var refusedPages = []struct {
+	prefix string
+	tab    string
+	crumbs []views.Crumb
+}{
+	{"/borger/planer/moeder/book", views.TabPlaner, []views.Crumb{
+		{Label: "Planer og aftaler", Href: "/borger/planer"}, {Label: "Møder", Href: "/borger/planer/moeder"}, {Label: "Book et møde"}}},
+	{"/borger/planer/moeder/", views.TabPlaner, []views.Crumb{
+		{Label: "Planer og aftaler", Href: "/borger/planer"}, {Label: "Møder", Href: "/borger/planer/moeder"}}},
+}
+
+// refusedChrome is the chrome of the page that refuses an action.
+func (s *Server) refusedChrome(r *http.Request) views.Chrome {
+	for _, p := range refusedPages {
+		if strings.HasPrefix(r.URL.Path, p.prefix) {
+			return s.citizenChrome(r, "Ingen adgang", p.tab, p.crumbs...)
+		}
+	}
+	return s.chrome(r, "Ingen adgang", nil)
 }

@@ -39,6 +39,10 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
 		Reminders:      forsideReminders(f.Reminders),
 		JoblogReminder: jobnet.MustJoblog(v.citizen, today),
 	}
+	// The status line of billede 22 (internal/server/fravaer.go): a second round trip.
+	if view.SickToday, err = s.sickToday(r, today); err != nil {
+		return err
+	}
 	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.citizenChrome(r, "Forside", ""), view))
 	return nil
 }

@@ -52,9 +52,21 @@ func (s *Server) routes() http.Handler {
 				// Planer og aftaler (SPEC §5.3).
 				r.Get("/planer", s.handle(s.planerPage))
 				// planer:min-plan — Min plan, Kalender
+				r.Get("/planer/min-plan", s.handle(s.minPlanPage))
+				r.Get("/planer/kalender", s.handle(s.kalenderPage))
 				// planer:moeder — Møder, Min beskedbakke
+				r.Get("/planer/moeder", s.handle(s.moederPage))
+				r.Get("/planer/beskeder", s.handle(s.beskederPage))
+				r.Get("/planer/beskeder/{id}", s.handle(s.beskedPage))
 				// planer:fravaer — Aktuelt fravær, Meld ferie, Meld syg/rask, Til- og afmelding, Historik
+				r.Get("/planer/fravaer", s.handle(s.fravaerPage))
+				r.Get("/planer/meld-ferie", s.handle(s.meldFeriePage))
+				r.Get("/planer/meld-syg-rask", s.handle(s.meldSygRaskPage))
+				r.Get("/planer/til-og-afmelding", s.handle(s.tilOgAfmeldingPage))
+				r.Get("/planer/historik", s.handle(s.historikPage))
 				// planer:dagpenge — Dagpengetællere, Tællere for supplerende dagpenge
+				r.Get("/planer/dagpengetaellere", s.handle(s.dagpengePage))
+				r.Get("/planer/supplerende-dagpenge", s.handle(s.supplementaryPage))
 
 				// Jobsøgning (SPEC §5.2).
 				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))

@@ -31,6 +31,12 @@ type Store interface {
 	jobGoalsStore
 	cvStore
 	joblogStore
+	moederStore
+	beskederStore
+	fravaerStore
+	minPlanStore
+	kalenderStore
+	dagpengeStore
 }
 
 // ServiceProvider is the SAML SP (internal/samlsp).

@@ -1,0 +1,98 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// beskederStore is what Min beskedbakke needs of the store.
+type beskederStore interface {
+	Messages(ctx context.Context, citizenID int64) ([]jobnet.Message, error)
+	Message(ctx context.Context, citizenID, messageID, readerOrgID int64) (jobnet.Message, error)
+}
+
+var _ beskederStore = (*postgres.Store)(nil)
+
+// beskederPath is Min beskedbakke; a message is beskederPath + "/" + its id.
+const beskederPath = "/borger/planer/beskeder"
+
+// TextBrevhemmelighed is what a caseworker sees instead of a message their
+// organisation is not a party to (seed 001 billede 21).
+const TextBrevhemmelighed = "Du må ikke få adgang til indholdet af denne besked. Det skyldes reglerne om brevhemmelighed i Straffeloven."
+
+// beskederPage is Min beskedbakke (SPEC §5.3, seed 001 §5.4): every
+// message with its sender, title, date and whether it is read — never its
+// content, which the list does not even load.
+func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
+	ms, err := s.store.Messages(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	if err != nil {
+		return err
+	}
+	var v views.BeskederView
+	for i, m := range ms {
+		item := views.BeskedItem{
+			Href: beskederPath + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
+			Date: views.ShortDate(m.SentAt.In(jobnet.Copenhagen)), Unread: m.ReadAt.IsZero(),
+		}
+		if i < jobnet.RecentMessages {
+			v.Recent = append(v.Recent, item)
+		} else {
+			v.Older = append(v.Older, item)
+		}
+	}
+	c := s.citizenChrome(r, "Min beskedbakke", views.TabPlaner,
+		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}, views.Crumb{Label: "Min beskedbakke"})
+	s.renderPage(w, r, http.StatusOK, views.BeskederPage(c, v))
+	return nil
+}
+
+// beskedPage is one message (seed 001 billede 21). Its content is shown only
+// where access.MayReadMessage allows; otherwise the page says why, with
+// status 200: the message itself may be listed and opened, only its content
+// is withheld. A message of another citizen, or an id that is not one, is
+// the normal 404, so that nothing tells whether it exists. Opening a
+// message does not mark it as read: a GET writes nothing.
+func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
+	v := visitFrom(r.Context())
+	messageID, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || messageID <= 0 {
+		return jobnet.ErrNotFound
+	}
+	m, err := s.store.Message(r.Context(), v.citizen.Citizen.ID, messageID, v.cw.Org.ID)
+	if err != nil {
+		return err
+	}
+	view := views.BeskedView{
+		FromOrg: m.FromOrg, From: m.From, Title: m.Title,
+		Date: views.LongDate(m.SentAt.In(jobnet.Copenhagen)),
+	}
+	if access.MayReadMessage(v.cw, m).Allowed {
+		view.Paragraphs = beskedParagraphs(m.Body)
+	} else {
+		view.Withheld = TextBrevhemmelighed
+	}
+	c := s.citizenChrome(r, "Besked fra "+m.FromOrg, views.TabPlaner,
+		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"},
+		views.Crumb{Label: "Min beskedbakke", Href: beskederPath}, views.Crumb{Label: m.Title})
+	s.renderPage(w, r, http.StatusOK, views.BeskedPage(c, view))
+	return nil
+}
+
+// beskedParagraphs splits a message's text at its blank lines.
+func beskedParagraphs(body string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
+)
+
+// fravaerStore is what Aktuelt fravær, the info pages and the Forside's
+// status line need of the store. Absences applies access.VisibleAbsences
+// itself: no history, never "Modtager hjælp fra kommunen", and for an
+// a-kasse only what is lawful for a dagpengemodtager or dimittend.
+type fravaerStore interface {
+	Absences(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) ([]jobnet.Absence, error)
+	JobseekerStatus(ctx context.Context, citizenID int64, today time.Time) (jobnet.JobseekerStatus, error)
+}
+
+var _ fravaerStore = (*postgres.Store)(nil)
+
+// fravaerPlanerCrumb leads back to the Planer og aftaler tab's overview.
+var fravaerPlanerCrumb = views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}
+
+// fravaerChrome is the chrome of a page of this area: Forside > Planer og
+// aftaler > title.
+func (s *Server) fravaerChrome(r *http.Request, title string) views.Chrome {
+	return s.citizenChrome(r, title, views.TabPlaner, fravaerPlanerCrumb, views.Crumb{Label: title})
+}
+
+// fravaerAbsences loads what the caseworker may see of the citizen's
+// current and coming absences.
+func (s *Server) fravaerAbsences(r *http.Request, today time.Time) ([]jobnet.Absence, error) {
+	v := visitFrom(r.Context())
+	return s.store.Absences(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+}
+
+// fravaerPage is "Aktuelt fravær" (SPEC §5.3, seed 001 §5.5 and billede
+// 24): the current and coming absences the caseworker may see.
+func (s *Server) fravaerPage(w http.ResponseWriter, r *http.Request) error {
+	absences, err := s.fravaerAbsences(r, jobnet.Day(s.now()))
+	if err != nil {
+		return err
+	}
+	v := views.FravaerView{}
+	for _, a := range absences {
+		v.Absences = append(v.Absences, fravaerItem(a))
+	}
+	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.fravaerChrome(r, "Aktuelt fravær"), v))
+	return nil
+}
+
+// fravaerItem puts one absence into words, with the citizen's action on
+// it: a sygemelding is ended with "Meld rask", a holiday changed with "Ret".
+func fravaerItem(a jobnet.Absence) views.FravaerItem {
+	to := views.FravaerDate(a.Period.To)
+	if to == "" {
+		to = "Indtil videre"
+	}
+	return views.FravaerItem{
+		ID:         a.ID,
+		Type:       a.Type,
+		From:       views.FravaerDate(a.Period.From),
+		To:         to,
+		Comment:    a.Comment,
+		ReportWell: a.Type == jobnet.AbsenceSygdom,
+		Change:     a.Type == jobnet.AbsenceFerie,
+	}
+}
+
+// meldFeriePage is "Meld ferie" (seed 001 billede 23): when a holiday may
+// be reported, the form (refused), and the coming holidays.
+func (s *Server) meldFeriePage(w http.ResponseWriter, r *http.Request) error {
+	today := jobnet.Day(s.now())
+	absences, err := s.fravaerAbsences(r, today)
+	if err != nil {
+		return err
+	}
+	earliest := jobnet.EarliestHoliday(today)
+	v := views.MeldFerieView{Earliest: views.LongDate(earliest), EarliestISO: earliest.Format(time.DateOnly)}
+	for _, a := range absences {
+		if a.Type == jobnet.AbsenceFerie {
+			v.Holidays = append(v.Holidays, fravaerItem(a))
+		}
+	}
+	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.fravaerChrome(r, "Meld ferie"), v))
+	return nil
+}
+
+// meldSygRaskPage is "Meld syg/rask": whether the citizen is sick today,
+// with the form to report sick or well (refused).
+func (s *Server) meldSygRaskPage(w http.ResponseWriter, r *http.Request) error {
+	today := jobnet.Day(s.now())
+	absences, err := s.fravaerAbsences(r, today)
+	if err != nil {
+		return err
+	}
+	v := views.MeldSygRaskView{Today: views.LongDate(today), TodayISO: today.Format(time.DateOnly)}
+	if sick, ok := jobnet.SickOn(absences, today); ok {
+		v.Sick, v.SickID, v.SickSince = true, sick.ID, views.FravaerDate(sick.Period.From)
+	}
+	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.fravaerChrome(r, "Meld syg/rask"), v))
+	return nil
+}
+
+// tilOgAfmeldingPage is "Til- og afmelding": whether the citizen is
+// registered as job seeker today, with the form to unregister or register
+// (refused).
+func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) error {
+	today := jobnet.Day(s.now())
+	st, err := s.store.JobseekerStatus(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, today)
+	if err != nil {
+		return err
+	}
+	v := views.TilOgAfmeldingView{Registered: st.Registered, Jobcenter: st.Jobcenter, TodayISO: today.Format(time.DateOnly)}
+	if st.HasCourse {
+		v.Since = views.ShortDate(st.Since)
+	}
+	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.fravaerChrome(r, "Til- og afmelding"), v))
+	return nil
+}
+
+// sickToday says whether the Forside shows "Du er registreret i jobcentret
+// som sygemeldt resten af dagen." (seed 001 billede 22): a sygemelding the
+// caseworker may see covers today.
+func (s *Server) sickToday(r *http.Request, today time.Time) (bool, error) {
+	absences, err := s.fravaerAbsences(r, today)
+	if err != nil {
+		return false, err
+	}
+	_, sick := jobnet.SickOn(absences, today)
+	return sick, nil
+}
