@@ -322,3 +322,50 @@ func TestBrowser_WalksTheJobsoegningTab(t *testing.T) {
 		b.checkAccessibility(ctx, pg.heading)
 	}
 }
+
+// The caseworker walks the Planer og aftaler tab: every page behind its
+// tiles, each screenshot and checked with axe-core.
+func TestBrowser_WalksThePlanerTab(t *testing.T) {
+	s := startStack(t)
+	b := newBrowser(t, s)
+	ctx := b.tab()
+	b.signIn(ctx, "berit")
+	b.lookUp(ctx, demo.CitizenByKey("anna").CPR, "welcome")
+
+	pages := []struct{ tile, heading string }{
+		{"tile-min-plan", "Min plan"},
+		{"tile-moeder", "Møder"},
+		{"tile-kalender", "Kalender"},
+		{"tile-beskeder", "Min beskedbakke"},
+		{"tile-fravaer", "Aktuelt fravær"},
+		{"tile-meld-ferie", "Ferie"},
+		{"tile-meld-syg-rask", "Meld syg"},
+		{"tile-til-og-afmelding", "Til- og afmelding"},
+		{"tile-dagpengetaellere", "Dagpengetællere"},
+		{"tile-supplerende-dagpenge", "supplerende dagpenge"},
+		{"tile-historik", "Ingen adgang"},
+	}
+	for i, pg := range pages {
+		b.do(ctx,
+			chromedp.Click(testid("tab-planer")),
+			chromedp.WaitVisible(testid(pg.tile)),
+		)
+		if i == 0 {
+			b.screenshot(ctx, "planer-00-oversigt")
+			b.checkAccessibility(ctx, "Planer og aftaler")
+		}
+		b.do(ctx,
+			chromedp.Click(testid(pg.tile)),
+			chromedp.WaitVisible(testid("breadcrumb")),
+		)
+		heading := b.text(ctx, "page-heading")
+		if !strings.Contains(strings.ToLower(heading), strings.ToLower(pg.heading)) {
+			t.Errorf("%s leads to a page headed %q, want %q", pg.tile, heading, pg.heading)
+		}
+		if crumb := b.text(ctx, "breadcrumb"); !strings.Contains(crumb, "Planer og aftaler") {
+			t.Errorf("%s: breadcrumb %q", pg.tile, crumb)
+		}
+		b.screenshot(ctx, fmt.Sprintf("planer-%02d-%s", i+1, strings.TrimPrefix(pg.tile, "tile-")))
+		b.checkAccessibility(ctx, heading)
+	}
+}
