@@ -172,6 +172,9 @@ type FrontPage struct {
 	Notifications []Notification
 	Reminders     []Reminder
 	Banner        bool
+	// Absences are the current and coming ones, before the access rule,
+	// for the status line "… sygemeldt resten af dagen".
+	Absences []Absence
 }
 
 // MustJoblog reports whether the citizen has to register their job search

@@ -25,6 +25,16 @@ ORDER BY a.valid_from, a.id`
 func (s *Store) Absences(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) ([]jobnet.Absence, error) {
 	var all []jobnet.Absence
 	b := &pgx.Batch{}
+	queueAbsences(b, citizenID, today, &all)
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, wrap("load absences", err)
+	}
+	return access.VisibleAbsences(cw, all, today), nil
+}
+
+// queueAbsences adds the citizen's current and coming absences to a batch,
+// before the access rule: callers pass them through access.VisibleAbsences.
+func queueAbsences(b *pgx.Batch, citizenID int64, today time.Time, all *[]jobnet.Absence) {
 	b.Queue(absencesSQL, citizenID, today).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var a jobnet.Absence
@@ -37,14 +47,10 @@ func (s *Store) Absences(ctx context.Context, cw jobnet.Caseworker, citizenID in
 			for _, g := range lawful {
 				a.LawfulFor = append(a.LawfulFor, jobnet.TargetGroup(g))
 			}
-			all = append(all, a)
+			*all = append(*all, a)
 		}
 		return rows.Err()
 	})
-	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
-		return nil, wrap("load absences", err)
-	}
-	return access.VisibleAbsences(cw, all, today), nil
 }
 
 // jobseekerStatusSQL is the citizen's open course today ($1 citizen, $2

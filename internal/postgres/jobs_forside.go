@@ -89,6 +89,7 @@ func (s *Store) FrontPage(ctx context.Context, citizenID int64, today time.Time)
 	var f jobnet.FrontPage
 	b := &pgx.Batch{}
 	queueJobGoals(b, citizenID, &f.Goals)
+	queueAbsences(b, citizenID, today, &f.Absences)
 	b.Queue(forsideAreaSQL, citizenID).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			if err := rows.Scan(&f.Area.ID, &f.Area.Name, &f.Area.RegionCode); err != nil {

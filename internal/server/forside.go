@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
@@ -39,10 +40,9 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
 		Reminders:      forsideReminders(f.Reminders),
 		JoblogReminder: jobnet.MustJoblog(v.citizen, today),
 	}
-	// The status line of billede 22 (internal/server/fravaer.go): a second round trip.
-	if view.SickToday, err = s.sickToday(r, today); err != nil {
-		return err
-	}
+	// The status line of billede 22: a sygemelding the caseworker may see
+	// covers today.
+	_, view.SickToday = jobnet.SickOn(access.VisibleAbsences(v.cw, f.Absences, today), today)
 	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.citizenChrome(r, "Forside", ""), view))
 	return nil
 }

@@ -121,15 +121,3 @@ func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) erro
 	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.fravaerChrome(r, "Til- og afmelding"), v))
 	return nil
 }
-
-// sickToday says whether the Forside shows "Du er registreret i jobcentret
-// som sygemeldt resten af dagen." (seed 001 billede 22): a sygemelding the
-// caseworker may see covers today.
-func (s *Server) sickToday(r *http.Request, today time.Time) (bool, error) {
-	absences, err := s.fravaerAbsences(r, today)
-	if err != nil {
-		return false, err
-	}
-	_, sick := jobnet.SickOn(absences, today)
-	return sick, nil
-}
