@@ -26,7 +26,7 @@ run: build
 	trap 'kill $$idp 2>/dev/null || true; bin/devdb down -dir $(RUN_PGDIR)' EXIT; \
 	bin/dfdgseed -database-url "$$db"; \
 	DEVIDP_DATA=$(DATA)/devidp bin/devidp & idp=$$!; \
-	DATABASE_URL="$$db" DATA_DIR=$(DATA) bin/sagsbehandleradgang -demo-logins
+	DATABASE_URL="$$db" DATA_DIR=$(DATA) METRICS_ADDR=localhost:9090 bin/sagsbehandleradgang -demo-logins
 
 ## test: every test, against a real PostgreSQL and a real browser.
 test: browser-deps check-generated

@@ -33,6 +33,7 @@ type Config struct {
 	LookUpLimit     int           // LOOKUP_LIMIT look-ups per LOOKUP_WINDOW per caseworker
 	LookUpWindow    time.Duration // LOOKUP_WINDOW
 	LogLevel        slog.Level    // LOG_LEVEL: debug, info, warn, error
+	MetricsAddr     string        // METRICS_ADDR: where /metrics is served; empty: not served
 	DemoLogins      bool          // -demo-logins: print the demo caseworkers' logins at start
 }
 
@@ -62,6 +63,7 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 		IdPMetadataURL:  getenv("IDP_METADATA_URL"),
 		IdPMetadataFile: getenv("IDP_METADATA_FILE"),
 		DemoLogins:      *demo,
+		MetricsAddr:     getenv("METRICS_ADDR"),
 	}
 	var errs []error
 	base, err := url.Parse(env("BASE_URL", "http://localhost:8080"))

@@ -413,7 +413,10 @@ func TestLogs_NeverContainACPRNumber(t *testing.T) {
 		t.Error("the log contains something shaped like a CPR number")
 	}
 	// Nor do the metrics; they count the outcomes.
-	m := c.get("/metrics").Body
+	if p := c.get("/metrics"); p.Status != http.StatusNotFound {
+		t.Errorf("the public port serves /metrics: %d", p.Status)
+	}
+	m := c.get(s.MetricsURL).Body
 	for _, want := range []string{`sagsbehandleradgang_lookups_total{outcome="granted"} 3`, `sagsbehandleradgang_lookups_total{outcome="refused"} 10`,
 		`sagsbehandleradgang_lookups_total{outcome="malformed"} 1`} {
 		if !strings.Contains(m, want) {

@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development()})
-	handler := server.New(server.Config{
+	handler, metrics := server.New(server.Config{
 		HTTPS:             !cfg.Development(),
 		FormActionOrigins: sp.IdPOrigins(),
 		LookUpLimit:       cfg.LookUpLimit,
@@ -85,6 +85,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	go cleanUp(ctx, log, sessions)
+	if err := serveMetrics(ctx, cfg, metrics, log); err != nil {
+		return err
+	}
 
 	log.Info("serving", "url", cfg.BaseURL.String(), "addr", ln.Addr().String())
 	if cfg.DemoLogins {
@@ -111,6 +114,42 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 }
 
 type listenerKey struct{}
+
+type metricsListenerKey struct{}
+
+// withMetricsListener makes run serve the metrics on ln.
+func withMetricsListener(ctx context.Context, ln net.Listener) context.Context {
+	return context.WithValue(ctx, metricsListenerKey{}, ln)
+}
+
+// serveMetrics serves the Prometheus metrics on METRICS_ADDR (or a
+// listener given by a test) until ctx ends; without either, none are served.
+func serveMetrics(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) error {
+	ln, ok := ctx.Value(metricsListenerKey{}).(net.Listener)
+	if !ok {
+		if cfg.MetricsAddr == "" {
+			return nil
+		}
+		var err error
+		if ln, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
+			return fmt.Errorf("metrics: %w", err)
+		}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", h)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("metrics", "err", err)
+		}
+	}()
+	log.Info("serving metrics", "addr", ln.Addr().String())
+	return nil
+}
 
 // withListener makes run serve on ln instead of listening on ADDR.
 func withListener(ctx context.Context, ln net.Listener) context.Context {

@@ -31,8 +31,10 @@ import (
 type stack struct {
 	BaseURL string
 	IdPURL  string
-	Owner   *pgxpool.Pool // to inspect tables and to break things on purpose
-	logs    *syncBuffer
+	// MetricsURL is where the metrics are served, apart from BaseURL.
+	MetricsURL string
+	Owner      *pgxpool.Pool // to inspect tables and to break things on purpose
+	logs       *syncBuffer
 }
 
 type syncBuffer struct {
@@ -59,11 +61,13 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 	dsn := pgtest.NewDemoDatabase(t)
 	idpLn := listen(t)
 	appLn := listen(t)
+	metricsLn := listen(t)
 	s := &stack{
-		BaseURL: "http://localhost:" + port(appLn),
-		IdPURL:  "http://localhost:" + port(idpLn),
-		Owner:   pgtest.OwnerPool(t, dsn),
-		logs:    &syncBuffer{},
+		BaseURL:    "http://localhost:" + port(appLn),
+		IdPURL:     "http://localhost:" + port(idpLn),
+		MetricsURL: "http://localhost:" + port(metricsLn) + "/metrics",
+		Owner:      pgtest.OwnerPool(t, dsn),
+		logs:       &syncBuffer{},
 	}
 
 	key, cert, err := keypair.Generate(2048, "udviklings-IdP i test (kun test)")
@@ -98,7 +102,7 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- run(withListener(ctx, appLn), nil, func(k string) string { return env[k] }, s.logs)
+		done <- run(withMetricsListener(withListener(ctx, appLn), metricsLn), nil, func(k string) string { return env[k] }, s.logs)
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -20,7 +20,6 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/static/*", http.StripPrefix("/static/", staticFiles(static)))
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
-	r.Handle("/metrics", s.metrics.handler())
 
 	// SAML: metadata, the assertion consumer service and single logout.
 	r.Get("/saml/metadata", s.sp.ServeMetadata)

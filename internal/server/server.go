@@ -79,8 +79,10 @@ type Server struct {
 	metrics  *metrics
 }
 
-// New returns the application's HTTP handler.
-func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) http.Handler {
+// New returns the application's HTTP handler, and the handler of its
+// Prometheus metrics, which is served apart from it (METRICS_ADDR) so that
+// the public port does not show it.
+func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) (app, metrics http.Handler) {
 	if cfg.LookUpLimit <= 0 {
 		cfg.LookUpLimit = 60
 	}
@@ -91,5 +93,5 @@ func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog
 		now = time.Now
 	}
 	s := &Server{cfg: cfg, store: store, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
-	return s.routes()
+	return s.routes(), s.metrics.handler()
 }
