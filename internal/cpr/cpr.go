@@ -5,6 +5,7 @@ package cpr
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -101,3 +102,14 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// lookalike finds ten digits shaped like a CPR number anywhere in a text.
+var lookalike = regexp.MustCompile(`(^|[^0-9])[0-9]{6}[- ]?[0-9]{4}([^0-9]|$)`)
+
+// Contains reports whether free text holds something shaped like a CPR
+// number. Searches refuse such text and do not show it again, so that a
+// number typed into the wrong field goes no further.
+func Contains(s string) bool { return lookalike.MatchString(s) }
+
+// TextSearchRefused is the message at a search field that held a CPR number.
+const TextSearchRefused = "Søg ikke på CPR-numre. Skriv fx stilling, virksomhed eller by"

@@ -79,3 +79,22 @@ func TestParse_ErrorDoesNotCarryInput(t *testing.T) {
 		t.Errorf("error %v must not carry the input", err)
 	}
 }
+
+func TestContains_FindsCPRShapedNumbersInText(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"1203854417", true},
+		{"kontor 120385-4417", true},
+		{"120385 4417 Aarhus", true},
+		{"kontorassistent", false},
+		{"8000 Aarhus C", false},
+		{"tlf 86 12 00 00", false},
+		{"12038544170", false}, // eleven digits is no CPR number
+	} {
+		if got := Contains(tt.in); got != tt.want {
+			t.Errorf("Contains(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
@@ -26,7 +27,7 @@ var _ findJobStore = (*postgres.Store)(nil)
 // Messages at Find Job's fields.
 const (
 	TextFindJobTextTooLong = "Skriv højst 200 tegn"
-	TextFindJobCPR         = "Søg ikke på CPR-numre. Skriv fx stilling, virksomhed eller by"
+	TextFindJobCPR         = cpr.TextSearchRefused
 	TextFindJobOccupation  = "Vælg en stillingsbetegnelse fra listen"
 	TextFindJobArea        = "Vælg et område fra listen"
 )
@@ -41,10 +42,6 @@ const findJobMaxText = 200
 func findJobPageError(pages int) string {
 	return fmt.Sprintf("Siden findes ikke. Vælg en side fra 1 til %d", pages)
 }
-
-// findJobCPRLike finds something shaped like a CPR number, which has no
-// place in a search (and would end up in the URL).
-var findJobCPRLike = regexp.MustCompile(`(^|[^0-9])[0-9]{6}[- ]?[0-9]{4}([^0-9]|$)`)
 
 var findJobAreaPattern = regexp.MustCompile(`^(kommune-[0-9]{3}|region-108[1-5]|opland-[0-9]{1,3})$`)
 
@@ -83,7 +80,7 @@ func parseFindJobQuery(v url.Values) findJobQuery {
 	switch {
 	case utf8.RuneCountInString(text) > findJobMaxText:
 		q.form.Text, q.form.TextError = text, TextFindJobTextTooLong
-	case findJobCPRLike.MatchString(text):
+	case cpr.Contains(text):
 		q.form.TextError = TextFindJobCPR // and not shown again
 	case text != "":
 		q.form.Text, q.text = text, text

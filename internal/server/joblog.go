@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
@@ -124,6 +125,9 @@ func parseJoblogQuery(q url.Values) joblogQuery {
 	switch {
 	case !clean:
 		form.TextError = TextJoblogBadText
+	case cpr.Contains(text):
+		// A CPR number has no place in a search; it is not shown again.
+		form.Text, form.TextError = "", cpr.TextSearchRefused
 	case utf8.RuneCountInString(text) > jobnet.JoblogMaxText:
 		form.TextError = TextJoblogTextTooLong
 	default:

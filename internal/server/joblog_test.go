@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
@@ -71,6 +72,8 @@ func TestParseJoblogQuery(t *testing.T) {
 			joblogQuery{Filter: jobnet.JoblogFilter{Page: 1}, Form: views.JoblogForm{Text: "a\uFFFDb", TextError: TextJoblogBadText}}},
 		{"free text not UTF-8: not used", "tekst=%FFkontor",
 			joblogQuery{Filter: jobnet.JoblogFilter{Page: 1}, Form: views.JoblogForm{Text: "\uFFFDkontor", TextError: TextJoblogBadText}}},
+		{"a CPR number as free text: refused and not shown again", "tekst=120385-4417",
+			joblogQuery{Filter: jobnet.JoblogFilter{Page: 1}, Form: views.JoblogForm{TextError: cpr.TextSearchRefused}}},
 		{"free text with a tab", "tekst=Holm%09Vestergaard",
 			joblogQuery{Filter: jobnet.JoblogFilter{Text: "Holm Vestergaard", Page: 1}, Form: views.JoblogForm{Text: "Holm Vestergaard"}}},
 		{"date with a NUL byte", "fra=01-08-2026%00",
