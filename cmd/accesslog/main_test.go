@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
+	"github.com/star-dk/sagsbehandleradgang/internal/demo"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/pgtest"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+)
+
+// lookUp runs "Log ind som denne borger" as a demo caseworker through the
+// store, as the server does.
+func lookUp(t *testing.T, s *postgres.Store, username string, kind jobnet.OrgKind, citizenCPR string, at time.Time) jobnet.Caseworker {
+	t.Helper()
+	ctx := context.Background()
+	d, _ := demo.CaseworkerByUsername(username)
+	u, err := s.UserByIdentity(ctx, jobnet.Identity{CVR: d.CVR, RID: d.RID, UUID: d.UUID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range u.Memberships {
+		if m.Org.Kind != kind {
+			continue
+		}
+		cw, dec := access.ActAs(u, m.Org.ID)
+		if !dec.Allowed {
+			t.Fatalf("%s may not act for %s", username, m.Org.Name)
+		}
+		n, err := cpr.Parse(citizenCPR)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.LookUp(ctx, cw, n, at); err != nil {
+			t.Fatal(err)
+		}
+		return cw
+	}
+	t.Fatalf("%s has no %s", username, kind)
+	return jobnet.Caseworker{}
+}
+
+func env(dsn string) func(string) string {
+	return func(k string) string {
+		if k == "DATABASE_URL" {
+			return dsn
+		}
+		return ""
+	}
+}
+
+func TestVerify_SaysIntactThenNamesTheChangedRow(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDemoDatabase(t)
+	s := postgres.NewStore(pgtest.Pool(t, dsn))
+	anna := demo.CitizenByKey("anna").CPR
+	lookUp(t, s, "berit", jobnet.OrgAkasse, anna, time.Now())
+	lookUp(t, s, "nina", jobnet.OrgJobcenter, anna, time.Now())
+
+	var out bytes.Buffer
+	if err := run(ctx, []string{"verify"}, env(dsn), &out); err != nil {
+		t.Fatalf("verify: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "Adgangsloggen er intakt: 2 rækker for 1 borgere.") {
+		t.Errorf("verify said:\n%s", out.String())
+	}
+
+	owner := pgtest.OwnerPool(t, dsn)
+	var id, citizenID int64
+	if err := owner.QueryRow(ctx, `SELECT id, citizen_id FROM citizen_history ORDER BY id LIMIT 1`).Scan(&id, &citizenID); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`ALTER TABLE citizen_history DISABLE TRIGGER citizen_history_append_only`,
+		fmt.Sprintf(`UPDATE citizen_history SET caseworker_name = 'Nogen andre' WHERE id = %d`, id),
+		`ALTER TABLE citizen_history ENABLE TRIGGER citizen_history_append_only`,
+	} {
+		if _, err := owner.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out.Reset()
+	err := run(ctx, []string{"verify", "-database-url", dsn}, env(""), &out)
+	if !errors.Is(err, errChainBroken) {
+		t.Fatalf("verify of a changed log: err = %v, want errChainBroken", err)
+	}
+	want := fmt.Sprintf("række %d (borger-id %d): indholdet er ændret", id, citizenID)
+	if !strings.Contains(out.String(), want) || strings.Count(out.String(), "række ") != 1 || strings.Contains(out.String(), anna) {
+		t.Errorf("verify said:\n%s\nwant exactly one broken row: %q, and no CPR", out.String(), want)
+	}
+}
+
+func TestExport_OneOrganisationWithAndWithoutCPR(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDemoDatabase(t)
+	pool := pgtest.Pool(t, dsn)
+	s := postgres.NewStore(pool)
+	y, m, d := time.Now().In(jobnet.Copenhagen).Date()
+	yesterday := time.Date(y, m, d-1, 10, 0, 0, 0, jobnet.Copenhagen)
+	anna, emma := demo.CitizenByKey("anna"), demo.CitizenByKey("emma")
+	berit := lookUp(t, s, "berit", jobnet.OrgAkasse, anna.CPR, yesterday)
+	lookUp(t, s, "berit", jobnet.OrgAkasse, emma.CPR, yesterday.Add(time.Hour))
+	lookUp(t, s, "nina", jobnet.OrgJobcenter, anna.CPR, yesterday.Add(2*time.Hour))
+	lookUp(t, s, "berit", jobnet.OrgAkasse, anna.CPR, yesterday.AddDate(0, 0, -7)) // before the period
+	var annaID, emmaID int64
+	if err := pool.QueryRow(ctx, `SELECT (SELECT id FROM citizens WHERE cpr = $1), (SELECT id FROM citizens WHERE cpr = $2)`, anna.CPR, emma.CPR).Scan(&annaID, &emmaID); err != nil {
+		t.Fatal(err)
+	}
+	day := yesterday.Format(time.DateOnly)
+	org := fmt.Sprint(berit.Org.ID)
+	at := func(t time.Time) string { return t.Format(time.RFC3339) }
+	orgName := demo.OrgFagenesAkasse.Name
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "-from", day, "-to", day, "-org", org}, "tidspunkt,type,sagsbehandler,organisation,borger-id,begrundelse\n" +
+			fmt.Sprintf("%s,Login,Berit Hansen,%s,%d,\n", at(yesterday), orgName, annaID) +
+			fmt.Sprintf("%s,Afvist,Berit Hansen,%s,%d,not_member_of_akasse\n", at(yesterday.Add(time.Hour)), orgName, emmaID)},
+		{[]string{"export", "-from", day, "-to", day, "-org", org, "-with-cpr"}, "tidspunkt,type,sagsbehandler,organisation,cpr,begrundelse\n" +
+			fmt.Sprintf("%s,Login,Berit Hansen,%s,%s,\n", at(yesterday), orgName, anna.CPR) +
+			fmt.Sprintf("%s,Afvist,Berit Hansen,%s,%s,not_member_of_akasse\n", at(yesterday.Add(time.Hour)), orgName, emma.CPR)},
+	} {
+		var out bytes.Buffer
+		if err := run(ctx, tc.args, env(dsn), &out); err != nil {
+			t.Fatalf("%v: %v", tc.args, err)
+		}
+		if out.String() != tc.want {
+			t.Errorf("%v wrote:\n%s\nwant:\n%s", tc.args, out.String(), tc.want)
+		}
+	}
+}
+
+func TestExport_RefusesBadArguments(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "-from", "2026-01-01", "-to", "2026-12-31", "-with-cpr"}, // CPR for every organisation
+		{"export", "-from", "2026-12-31", "-to", "2026-01-01"},
+		{"export", "-from", "1/1/2026", "-to", "2026-12-31"},
+		{"export", "-to", "2026-12-31"},
+		{"export", "-from", "2026-01-01", "-to", "2026-12-31"}, // no database
+		{"verify"}, // no database
+		{"prune"},
+		{},
+	} {
+		var out bytes.Buffer
+		if err := run(context.Background(), args, env(""), &out); err == nil || out.Len() != 0 {
+			t.Errorf("%v: err = %v, output %q; want an error and no output", args, err, out.String())
+		}
+	}
+}
