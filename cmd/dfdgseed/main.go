@@ -27,6 +27,7 @@ func main() {
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("dfdgseed", flag.ContinueOnError)
 	dsn := fs.String("database-url", getenv("DATABASE_URL"), "database to migrate and fill (env DATABASE_URL)")
+	citizens := fs.Int("citizens", 0, "made-up citizens to generate after the demo cases, for benchmarks (up to a million and more)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,7 +42,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := migrations.Up(ctx, pool); err != nil {
 		return err
 	}
-	if err := demo.Load(ctx, pool, time.Now()); err != nil {
+	today := time.Now()
+	if err := demo.Load(ctx, pool, today); err != nil {
+		return err
+	}
+	if err := demo.LoadBulk(ctx, pool, today, *citizens, 1); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "dfdgseed: %d organisationer, %d sagsbehandlere og %d borgere indlæst.\n",
@@ -49,6 +54,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	fmt.Fprintln(stdout, "Demoborgere at slå op (alle CPR-numre er opdigtede):")
 	for _, c := range demo.Citizens {
 		fmt.Fprintf(stdout, "  %s-%s  %-16s %s\n", c.CPR[:6], c.CPR[6:], c.Name, c.Case)
+	}
+	if *citizens > 0 {
+		fmt.Fprintf(stdout, "dfdgseed: %d genererede borgere indlæst (demo.BulkCitizenAt, seed 1).\n", *citizens)
 	}
 	return nil
 }
