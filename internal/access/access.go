@@ -252,10 +252,15 @@ func MaySeePlanItem(cw jobnet.Caseworker, item jobnet.PlanItem) Decision {
 
 // VisiblePlanItems keeps the items the caseworker may see, in order.
 func VisiblePlanItems(cw jobnet.Caseworker, items []jobnet.PlanItem) []jobnet.PlanItem {
-	var out []jobnet.PlanItem
-	for _, it := range items {
-		if MaySeePlanItem(cw, it).Allowed {
-			out = append(out, it)
+	return keep(items, func(it jobnet.PlanItem) Decision { return MaySeePlanItem(cw, it) })
+}
+
+// keep returns, in order, the elements a rule allows.
+func keep[T any](all []T, rule func(T) Decision) []T {
+	var out []T
+	for _, x := range all {
+		if rule(x).Allowed {
+			out = append(out, x)
 		}
 	}
 	return out
@@ -329,13 +334,7 @@ func MaySeeMeeting(cw jobnet.Caseworker, m jobnet.Meeting) Decision {
 
 // VisibleMeetings keeps the meetings the caseworker may see, in order.
 func VisibleMeetings(cw jobnet.Caseworker, meetings []jobnet.Meeting) []jobnet.Meeting {
-	var out []jobnet.Meeting
-	for _, m := range meetings {
-		if MaySeeMeeting(cw, m).Allowed {
-			out = append(out, m)
-		}
-	}
-	return out
+	return keep(meetings, func(m jobnet.Meeting) Decision { return MaySeeMeeting(cw, m) })
 }
 
 // MaySeeJobGoal decides the job goal of Min Plan ("Jobmål"), which the

@@ -9,7 +9,6 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -18,8 +17,6 @@ type beskederStore interface {
 	Messages(ctx context.Context, citizenID int64) ([]jobnet.Message, error)
 	Message(ctx context.Context, citizenID, messageID, readerOrgID int64) (jobnet.Message, error)
 }
-
-var _ beskederStore = (*postgres.Store)(nil)
 
 // beskederPath is Min beskedbakke; a message is beskederPath + "/" + its id.
 const beskederPath = "/borger/planer/beskeder"

@@ -14,7 +14,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/dagpenge"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -23,8 +22,6 @@ type dagpengeStore interface {
 	DagpengeCounters(ctx context.Context, citizenID int64) (dagpenge.Counters, bool, error)
 	SupplementaryCounter(ctx context.Context, citizenID int64) (dagpenge.Supplementary, bool, error)
 }
-
-var _ dagpengeStore = (*postgres.Store)(nil)
 
 // Messages at the fields of "Prøv at tilføje timer".
 const (

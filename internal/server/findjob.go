@@ -13,7 +13,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -21,8 +20,6 @@ import (
 type findJobStore interface {
 	SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time) (jobnet.JobSearch, error)
 }
-
-var _ findJobStore = (*postgres.Store)(nil)
 
 // Messages at Find Job's fields.
 const (

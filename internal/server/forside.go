@@ -10,7 +10,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -18,8 +17,6 @@ import (
 type forsideStore interface {
 	FrontPage(ctx context.Context, citizenID int64, today time.Time) (jobnet.FrontPage, error)
 }
-
-var _ forsideStore = (*postgres.Store)(nil)
 
 // frontPage is the citizen's Forside (SPEC §5.1): the banner of seed 002
 // §1.1 when it is up, the five cards made from the job goals and the

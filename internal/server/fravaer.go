@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -18,8 +17,6 @@ type fravaerStore interface {
 	Absences(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) ([]jobnet.Absence, error)
 	JobseekerStatus(ctx context.Context, citizenID int64, today time.Time) (jobnet.JobseekerStatus, error)
 }
-
-var _ fravaerStore = (*postgres.Store)(nil)
 
 // fravaerPlanerCrumb leads back to the Planer og aftaler tab's overview.
 var fravaerPlanerCrumb = views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -14,8 +13,6 @@ import (
 type jobGoalsStore interface {
 	JobGoals(ctx context.Context, citizenID int64) (jobnet.JobGoals, error)
 }
-
-var _ jobGoalsStore = (*postgres.Store)(nil)
 
 // jobGoalsPath is "Jeg søger job som".
 const jobGoalsPath = "/borger/jobsoegning/jeg-soeger-job-som"

@@ -14,7 +14,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -22,8 +21,6 @@ import (
 type joblogStore interface {
 	Joblog(ctx context.Context, citizenID int64, f jobnet.JoblogFilter) (jobnet.JoblogPage, error)
 }
-
-var _ joblogStore = (*postgres.Store)(nil)
 
 // Messages at the Joblog's search fields.
 const (

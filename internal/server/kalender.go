@@ -10,7 +10,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -18,8 +17,6 @@ import (
 type kalenderStore interface {
 	Calendar(ctx context.Context, citizenID int64, first, last time.Time) (jobnet.Calendar, error)
 }
-
-var _ kalenderStore = (*postgres.Store)(nil)
 
 const kalenderPath = "/borger/planer/kalender"
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -20,8 +19,6 @@ import (
 type minPlanStore interface {
 	MinPlan(ctx context.Context, citizenID int64, now time.Time) (jobnet.MinPlan, error)
 }
-
-var _ minPlanStore = (*postgres.Store)(nil)
 
 // minPlanPath is the Min plan page; its view, period, window and folding are
 // in the query string.

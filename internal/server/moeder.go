@@ -10,7 +10,6 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
-	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -18,8 +17,6 @@ import (
 type moederStore interface {
 	MeetingsPage(ctx context.Context, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error)
 }
-
-var _ moederStore = (*postgres.Store)(nil)
 
 // moederPath is the Møder page; the booking flow's steps are in its query
 // string: trin (the step to open), tilbud (the offer), med (the caseworker
