@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,26 +33,38 @@ func beskedList(p page, section string) []beskedItem {
 	return out
 }
 
-// beskedWant is how the list shows a demo message.
-func beskedWant(m demo.InboxMessage) beskedItem {
+// beskedWant is how the list shows a demo message to a caseworker of org:
+// its subject only where org is a party to it, else "Besked fra <afsender>"
+// (seed 001 billede 20).
+func beskedWant(m demo.InboxMessage, org jobnet.Organisation) beskedItem {
 	status := "Læst"
 	if m.ReadDays == nil {
 		status = "Ulæst"
 	}
-	return beskedItem{status, "Besked fra " + m.FromOrg, m.Title, m.From, views.ShortDate(m.SentAt(jobnet.Day(time.Now())).In(jobnet.Copenhagen))}
+	title := "Besked fra " + m.FromOrg
+	if beskedParty(m, org) {
+		title = m.Title
+	}
+	return beskedItem{status, "Besked fra " + m.FromOrg, title, m.From, views.ShortDate(m.SentAt(jobnet.Day(time.Now())).In(jobnet.Copenhagen))}
 }
 
-// beskedHref is the link of the message titled title in the list on p.
-func beskedHref(t *testing.T, p page, title string) string {
+// beskedParty reports whether org sent the demo message or is a party to it.
+func beskedParty(m demo.InboxMessage, org jobnet.Organisation) bool {
+	return (m.Org != nil && *m.Org == org) || slices.Contains(m.Parties, org)
+}
+
+// beskedHref is the link in the list on p to anna's message titled title,
+// which the list may show without its title.
+func (s *stack) beskedHref(t *testing.T, p page, title string) string {
 	t.Helper()
-	var href string
-	p.Doc.Find(`a[data-testid="message-title"]`).Each(func(_ int, a *goquery.Selection) {
-		if moederText(a) == title {
-			href = a.AttrOr("href", "")
-		}
-	})
-	if href == "" {
-		t.Fatalf("no message %q in the list", title)
+	var id int64
+	if err := s.Owner.QueryRow(context.Background(), `SELECT m.id FROM messages m JOIN citizens c ON c.id = m.citizen_id
+		WHERE c.cpr = $1 AND m.title = $2`, demo.CitizenByKey("anna").CPR, title).Scan(&id); err != nil {
+		t.Fatalf("message %q: %v", title, err)
+	}
+	href := beskederPath + "/" + strconv.FormatInt(id, 10)
+	if p.Doc.Find(`a[data-testid="message-title"][href="`+href+`"]`).Length() != 1 {
+		t.Fatalf("no link to message %q in the list", title)
 	}
 	return href
 }
@@ -81,8 +94,10 @@ func TestBeskedbakke_ListsEveryMessageWithoutContent(t *testing.T) {
 		t.Errorf("breadcrumb = %q", got)
 	}
 	var want []beskedItem
-	for _, m := range demo.Messages["anna"] { // newest first
-		want = append(want, beskedWant(m))
+	messages := slices.Clone(demo.Messages["anna"])
+	slices.SortStableFunc(messages, func(a, b demo.InboxMessage) int { return b.SentAt(time.Now()).Compare(a.SentAt(time.Now())) })
+	for _, m := range messages { // newest first
+		want = append(want, beskedWant(m, demo.OrgFagenesAkasse))
 	}
 	if diff := cmp.Diff(want[:jobnet.RecentMessages], beskedList(p, "messages-recent")); diff != "" {
 		t.Errorf("Seneste beskeder (-want +got):\n%s", diff)
@@ -102,6 +117,9 @@ func TestBeskedbakke_ListsEveryMessageWithoutContent(t *testing.T) {
 				t.Errorf("the list shows content of %q: %q", m.Title, para)
 			}
 		}
+		if !beskedParty(m, demo.OrgFagenesAkasse) && strings.Contains(p.Body, m.Title) {
+			t.Errorf("the list shows the subject of a message the a-kasse is no party to: %q", m.Title)
+		}
 	}
 	p.Doc.Find(`a[data-testid="message-title"]`).Each(func(_ int, a *goquery.Selection) {
 		if href := a.AttrOr("href", ""); !strings.HasPrefix(href, beskederPath+"/") || strings.Contains(href, demo.CitizenByKey("anna").CPR) {
@@ -112,8 +130,9 @@ func TestBeskedbakke_ListsEveryMessageWithoutContent(t *testing.T) {
 
 // The a-kasse reads the messages it is a party to — its own and the
 // jobcenter's referat sent to it too — and nothing else: the jobcenter's
-// own message, the employer's and STAR's show the brevhemmelighed (seed 001
-// billede 21), with status 200.
+// own message, the employer's, STAR's and another a-kasse's show the
+// heading "Besked fra <afsender>" and the brevhemmelighed (seed 001
+// billede 21), with status 200, and not even their subject.
 func TestBeskedbakke_AkasseReadsOnlyMessagesItIsAPartyTo(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
@@ -132,10 +151,12 @@ func TestBeskedbakke_AkasseReadsOnlyMessagesItIsAPartyTo(t *testing.T) {
 		{"Din plan er opdateret", false, "Der er en ny version af Min Plan"},
 		{"Invitation til samtale om stillingen som kontorassistent", false, "Tak for din ansøgning."},
 		{"Velkommen til Jobnet", false, "Du er nu tilmeldt som jobsøgende."},
+		{demo.MessageAnnaSTARTitle, false, demo.MessageAnnaSTARBody},
+		{demo.MessageAnnaOtherAkasseTitle, false, demo.MessageAnnaOtherAkasseBody},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			m := beskedDemo(t, "anna", tc.title)
-			p := c.get(beskedHref(t, list, tc.title))
+			p := c.get(s.beskedHref(t, list, tc.title))
 			if p.Status != http.StatusOK {
 				t.Fatalf("status %d", p.Status)
 			}
@@ -164,6 +185,9 @@ func TestBeskedbakke_AkasseReadsOnlyMessagesItIsAPartyTo(t *testing.T) {
 			if strings.Contains(p.Body, tc.body) || p.Doc.Find(`[data-testid="message-body"]`).Length() != 0 {
 				t.Error("the content is on the page")
 			}
+			if strings.Contains(p.Body, tc.title) {
+				t.Errorf("the subject %q is on the page", tc.title)
+			}
 		})
 	}
 }
@@ -174,7 +198,7 @@ func TestBeskedbakke_JobcenterOnlyMessageIsOnNoAkassePage(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
 	list := c.get(beskederPath)
-	pages := []string{beskederPath, beskedHref(t, list, "Indkaldelse til samtale"), "/borger/forside", "/borger/planer",
+	pages := []string{beskederPath, s.beskedHref(t, list, "Indkaldelse til samtale"), "/borger/forside", "/borger/planer",
 		"/borger/planer/kalender", "/borger/planer/min-plan", moederPath}
 	for _, path := range pages {
 		p := c.get(path)
@@ -195,18 +219,22 @@ func TestBeskedbakke_JobcenterReadsItsMessageNotTheAkasses(t *testing.T) {
 	if got := len(beskedList(list, "messages-recent")) + len(beskedList(list, "messages-older")); got != len(demo.Messages["anna"]) {
 		t.Errorf("%d messages listed, want %d", got, len(demo.Messages["anna"]))
 	}
-	own := c.get(beskedHref(t, list, "Indkaldelse til samtale"))
+	own := c.get(s.beskedHref(t, list, "Indkaldelse til samtale"))
 	if !strings.Contains(moederOne(own, "message-body"), demo.MessageAnnaJobcenterBody) {
 		t.Errorf("the jobcenter cannot read its own message: %q", moederOne(own, "message-withheld"))
 	}
-	akasse := c.get(beskedHref(t, list, "Forberedelse til din CV-samtale"))
+	akasse := c.get(s.beskedHref(t, list, "Forberedelse til din CV-samtale"))
 	if akasse.Status != http.StatusOK || moederOne(akasse, "message-withheld") != server.TextBrevhemmelighed {
 		t.Errorf("a-kasse's message: status %d, %q", akasse.Status, moederOne(akasse, "message-withheld"))
 	}
 	if strings.Contains(akasse.Body, demo.MessageAnnaAkasseBody) {
 		t.Error("the jobcenter reads the a-kasse's message")
 	}
-	joint := c.get(beskedHref(t, list, "Referat af fællessamtale"))
+	joint := c.get(s.beskedHref(t, list, "Referat af fællessamtale"))
+	star := c.get(s.beskedHref(t, list, demo.MessageAnnaSTARTitle))
+	if !strings.Contains(moederOne(star, "message-body"), demo.MessageAnnaSTARBody) {
+		t.Error("the jobcenter cannot read STAR's message it is a party to")
+	}
 	if !strings.Contains(moederOne(joint, "message-body"), demo.MessageAnnaJointBody) {
 		t.Error("the jobcenter cannot read the referat it sent")
 	}
@@ -262,7 +290,7 @@ func TestBeskedbakke_OpeningAMessageLeavesItUnread(t *testing.T) {
 		t.Fatal("the demo message is read already")
 	}
 	list := c.get(beskederPath)
-	if p := c.get(beskedHref(t, list, title)); p.Status != http.StatusOK {
+	if p := c.get(s.beskedHref(t, list, title)); p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
 	}
 	if at := readAt(); at != nil {

@@ -22,9 +22,10 @@ const (
 )
 
 // dagpengeDays are the demo's dates, relative to today as the demo data is:
-// counted up to the last day of last month; Anna's period began 14 months
-// before this month, so the karens window in progress began 2 months
-// before it and runs to the end of next month.
+// counted up to the last day of last month; Anna's period began 6 months
+// before this month (after her sygedagpenge), so the karens window in
+// progress (months 4–7) began 2 months before this one and runs to the end
+// of next month.
 type dagpengeDays struct {
 	today, asOf, nextFrom, nextTo, karensFrom, karensTo time.Time
 }
@@ -69,8 +70,8 @@ func TestDagpengetaellere_AnnasGaugesAndHourglassShowHerCountsAsText(t *testing.
 		"gauge-genoptjening-value":     "231 timer",
 		"gauge-genoptjening-of":        "af 1.924 timer",
 		"dagpenge-extension":           "462 timer",
-		"dagpenge-used":                "2.013,62 timer", // 14 × 160.33 − 231
-		"dagpenge-left":                "2.296,38 timer", // 3,848 + 462 − 2,013.62
+		"dagpenge-used":                "730,98 timer",   // 6 × 160.33 − 231
+		"dagpenge-left":                "3.579,02 timer", // 3,848 + 462 − 730.98
 		"gauge-supplerende-value":      "",               // not on this page
 		"gauge-forlaengelse-simulated": "",               // nothing tried yet
 	} {
@@ -78,8 +79,10 @@ func TestDagpengetaellere_AnnasGaugesAndHourglassShowHerCountsAsText(t *testing.
 			t.Errorf("%s = %q, want %q", testid, got, want)
 		}
 	}
-	// 2,296.38 / 160.33 × 30.4375 = 435.95 ≈ 436 days after the count.
-	if got, want := text(p, "dagpenge-end"), views.LongDate(d.asOf.AddDate(0, 0, 436)); !strings.HasPrefix(got, want) {
+	// 3,579.02 / 160.33 × 30.4375 = 679.45 ≈ 679 days after the count (the
+	// ordinary hours, 3,117.02 of them, last until long before the period's
+	// 36 months are over, 30 months after the count).
+	if got, want := text(p, "dagpenge-end"), views.LongDate(d.asOf.AddDate(0, 0, 679)); !strings.HasPrefix(got, want) {
 		t.Errorf("expected end = %q, want %q", got, want)
 	}
 	karensText := p.Doc.Find(`[data-testid="gauge-karens-text"]`).First().Text()
@@ -98,8 +101,8 @@ func TestDagpengetaellere_AnnasGaugesAndHourglassShowHerCountsAsText(t *testing.
 	if n := p.Doc.Find(`[style]`).Length(); n != 0 {
 		t.Errorf("%d elements with a style attribute", n)
 	}
-	// The form offers 37 hours next month; the history lists 14 months,
-	// newest first.
+	// The form offers 37 hours next month; the history lists the period's 6
+	// months, newest first.
 	if got := p.Doc.Find(`form[data-testid="dagpenge-try-form"]`).AttrOr("method", ""); got != "get" {
 		t.Errorf("form method = %q, want get", got)
 	}
@@ -107,7 +110,7 @@ func TestDagpengetaellere_AnnasGaugesAndHourglassShowHerCountsAsText(t *testing.
 		t.Errorf("default Fra dato = %q, want %s", got, d.nextFrom.Format(dagpengeDateShape))
 	}
 	months := p.Doc.Find(`[data-testid="dagpenge-month"]`)
-	if months.Length() != 14 || !strings.Contains(months.First().Text(), views.MonthYear(d.asOf)) {
+	if months.Length() != 6 || !strings.Contains(months.First().Text(), views.MonthYear(d.asOf)) {
 		t.Errorf("history: %d months, first %q", months.Length(), months.First().Text())
 	}
 }
@@ -125,14 +128,14 @@ func TestDagpengetaellere_TryingHoursShowsTheExtensionAndTheLaterEnd(t *testing.
 		}
 		// 37 hours × 2 = 74 hours of extension: 462 + 74 = 536. The 37
 		// hours are not paid out either (a month of 28–31 days would
-		// consume about 147–163 hours). So 2,296.38 + 37 + 74 = 2,407.38
-		// hours are left: / 160.33 = 15.0152 months × 30.4375 = 457.02 ≈
-		// 457 days after the count, 21 days later than 436.
+		// consume about 147–163 hours). So 3,579.02 + 37 + 74 = 3,690.02
+		// hours are left: / 160.33 = 23.0152 months × 30.4375 = 700.52 ≈
+		// 701 days after the count, 22 days later than 679.
 		// Karens: 120 + 37 = 157 > 148. Genoptjening: 231 + 37 = 268.
 		for testid, want := range map[string]string{
 			"result-extension":             "74 timer mere – i alt 536 timer af 1.924 timer",
 			"result-saved":                 "37 timer, som du ikke bruger af din dagpengeperiode, fordi du arbejder",
-			"result-end":                   fmt.Sprintf("%s (21 dage senere end %s)", views.LongDate(d.asOf.AddDate(0, 0, 457)), views.ShortDate(d.asOf.AddDate(0, 0, 436))),
+			"result-end":                   fmt.Sprintf("%s (22 dage senere end %s)", views.LongDate(d.asOf.AddDate(0, 0, 701)), views.ShortDate(d.asOf.AddDate(0, 0, 679))),
 			"result-reearn":                "268 timer af 1.924 timer – du mangler 1.656 timer",
 			"result-karens":                "157 timer af 148 timer – du undgår karensdagen",
 			"gauge-forlaengelse-simulated": "Med de tilføjede timer: 536 timer",
@@ -256,17 +259,18 @@ func TestDagpengetaellere_PartTimeAndDimittendCountTheirOwnHours(t *testing.T) {
 		t.Errorf("bo, 23 hours: karens %q", text(p, "result-karens"))
 	}
 
-	// Camilla is a dimittend: 1,924 hours, one month used (160.33).
+	// Camilla is a dimittend in kontaktgruppe 8, "Uden ydelse": 1,924
+	// hours from the first of this month, none used yet.
 	c = s.actingFor(t, "berit", "camilla")
 	p = c.get(dagpengePath)
-	if got := text(p, "dagpenge-period"); !strings.HasPrefix(got, "1.924 timer fra ") {
-		t.Errorf("camilla: period %q", got)
+	if got, want := text(p, "dagpenge-period"), "1.924 timer fra "+views.ShortDate(d.asOf.AddDate(0, 0, 1)); !strings.HasPrefix(got, want) {
+		t.Errorf("camilla: period %q, want %q…", got, want)
 	}
-	if got := text(p, "dagpenge-used"); got != "160,33 timer" {
+	if got := text(p, "dagpenge-used"); got != "0 timer" {
 		t.Errorf("camilla: used %q", got)
 	}
-	// 1,763.67 / 160.33 × 30.4375 = 334.82 ≈ 335 days after the count.
-	if got, want := text(p, "dagpenge-end"), views.LongDate(d.asOf.AddDate(0, 0, 335)); !strings.HasPrefix(got, want) {
+	// 1,924 / 160.33 × 30.4375 = 365.26 ≈ 365 days after the count.
+	if got, want := text(p, "dagpenge-end"), views.LongDate(d.asOf.AddDate(0, 0, 365)); !strings.HasPrefix(got, want) {
 		t.Errorf("camilla: end %q, want %q", got, want)
 	}
 

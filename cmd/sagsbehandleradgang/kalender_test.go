@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -280,6 +281,20 @@ func TestKalender_MalformedMonthGivesADanishMessageAnd400WithThisMonth(t *testin
 
 // The guide: the a-kasse sees the planned meetings "både under møder, i
 // kalenderen og i tidslinjen i Min Plan" (seed 001 §5.2).
+// akasseSeesMeeting is the law of SPEC §5.3 for a demo meeting, said again
+// for the tests: the a-kasse sees a meeting of a kind it has a legal basis
+// for, in a dagpenge course.
+func akasseSeesMeeting(m demo.PlannedMeeting) bool {
+	switch m.Kind {
+	case jobnet.KindHjaelpemiddel, jobnet.KindPersonligAssistance, jobnet.KindMentor, jobnet.KindSocialSundhed,
+		jobnet.KindRehabiliteringsteam, jobnet.KindIntegrationskontrakt:
+		return false
+	}
+	return m.TargetGroup == jobnet.TargetDagpenge
+}
+
+// The a-kasse sees its meetings and the jobcenter's jobsamtaler on their
+// days, and not the mentor meeting.
 func TestKalender_MeetingsAppearOnTheirDaysWithTheirTime(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
@@ -290,6 +305,12 @@ func TestKalender_MeetingsAppearOnTheirDaysWithTheirTime(t *testing.T) {
 	for _, m := range demo.Meetings["anna"] {
 		at := m.StartsAt(today)
 		want := "moeder: kl. " + at.Format("15.04") + " " + m.Title
+		if !akasseSeesMeeting(m) {
+			if got := kalenderOn(t, c, jobnet.Day(at), ""); kalenderHas(got, want) || slices.ContainsFunc(got, func(e string) bool { return strings.Contains(e, m.Title) }) {
+				t.Errorf("%s: the a-kasse sees the %s meeting %q", at.Format(time.DateOnly), m.Kind, m.Title)
+			}
+			continue
+		}
 		if got := kalenderOn(t, c, jobnet.Day(at), ""); !kalenderHas(got, want) {
 			t.Errorf("%s: the day shows %v, want %q", at.Format(time.DateOnly), got, want)
 		}

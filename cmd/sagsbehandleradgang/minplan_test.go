@@ -226,10 +226,18 @@ func TestMinPlan_PlannedMeetingsAreShownWithTheItems(t *testing.T) {
 	c := s.actingFor(t, "berit", "anna")
 	today := minPlanToday()
 	var planned []demo.PlannedMeeting
+	var hidden []string
 	for _, m := range demo.Meetings["anna"] {
-		if m.Days >= 0 && m.Days < 60 {
+		switch {
+		case m.Days < 0 || m.Days >= 60:
+		case akasseSeesMeeting(m):
 			planned = append(planned, m)
+		default:
+			hidden = append(hidden, m.Title)
 		}
+	}
+	if len(hidden) == 0 {
+		t.Error("anna has no planned meeting the a-kasse may not see")
 	}
 	if len(planned) == 0 {
 		t.Skip("anna has no planned meetings in the demo data")
@@ -251,6 +259,11 @@ func TestMinPlan_PlannedMeetingsAreShownWithTheItems(t *testing.T) {
 		})
 		if !found {
 			t.Errorf("the planned meeting %q on %s is not shown", m.Title, at)
+		}
+	}
+	for _, title := range hidden {
+		if strings.Contains(p.Body, title) {
+			t.Errorf("the a-kasse's Min plan shows the meeting %q", title)
 		}
 	}
 }

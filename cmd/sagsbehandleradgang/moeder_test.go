@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -187,12 +188,19 @@ func TestMoeder_AkasseWalksTheBookingStepsButCannotBook(t *testing.T) {
 		"Trin 3 Jeg ønsker et mødetidspunkt", "Trin 4 Rettigheder og pligter"}, headings); diff != "" {
 		t.Errorf("steps (-want +got):\n%s", diff)
 	}
+	// Trin 1 has the offers open to anna that the a-kasse may see: not the
+	// sygeopfølgningssamtale (SPEC §5.3).
 	var titles []string
 	for _, o := range demo.MeetingOffers {
-		titles = append(titles, o.Title)
+		if slices.Contains(o.Citizens, "anna") && o.TargetGroup == jobnet.TargetDagpenge && o.Kind == jobnet.KindJobsamtale {
+			titles = append(titles, o.Title)
+		}
 	}
 	if diff := cmp.Diff(titles, moederAll(p, "offer-title")); diff != "" {
 		t.Errorf("Trin 1 offers (-want +got):\n%s", diff)
+	}
+	if strings.Contains(p.Body, demo.OfferSygeopfoelgningTitle) {
+		t.Error("the a-kasse is shown the sygeopfølgning offer")
 	}
 	info := moederAll(p, "offer-info")
 	if len(info) != 2 || !strings.Contains(info[0], "Beskrivelse "+offer.Description) ||

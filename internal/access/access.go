@@ -183,18 +183,36 @@ func MaySeePresentationCV(jobnet.Caseworker) Decision {
 // shown: less than 3 months (SPEC §5.2).
 const PreparationFormValidity = 3
 
-// MaySeePreparationForm says whether the receipt of a preparation form may be
-// shown: only the dagpenge variant, submitted less than 3 months before
-// today. The kontanthjælp and unge variants belong to other target groups.
-func MaySeePreparationForm(variant string, submitted, today time.Time) bool {
-	if variant != PreparationFormDagpenge {
-		return false
-	}
-	return jobnet.Day(submitted).After(today.AddDate(0, -PreparationFormValidity, 0))
-}
+// PreparationFormDagpenge is the variant an a-kasse may see.
+const PreparationFormDagpenge = jobnet.PreparationDagpenge
 
-// PreparationFormDagpenge is the variant a caseworker may see.
-const PreparationFormDagpenge = "dagpenge"
+// Reasons a preparation form is not shown.
+const (
+	ReasonExpired      Reason = "expired"
+	ReasonOtherVariant Reason = "other_variant"
+)
+
+// MaySeePreparationForm decides the receipt of one preparation form (SPEC
+// §5.2, seed 001 §4.6): only one submitted less than 3 months before today.
+// The a-kasse sees only the dagpenge variant — a kontanthjælp form "vil ikke
+// længere være relevant … Du vil således ikke have adgang"; the jobcenter,
+// the authority for kontanthjælp and uddannelseshjælp, for whose first
+// conversation the forms are made, sees every variant.
+func MaySeePreparationForm(cw jobnet.Caseworker, f jobnet.PreparationForm, today time.Time) Decision {
+	switch cw.Org.Kind {
+	case jobnet.OrgAkasse:
+		if f.Variant != PreparationFormDagpenge {
+			return refuse(ReasonOtherVariant)
+		}
+	case jobnet.OrgJobcenter:
+	default:
+		return refuse(ReasonOrgKind)
+	}
+	if !jobnet.Day(f.Submitted).After(today.AddDate(0, -PreparationFormValidity, 0)) {
+		return refuse(ReasonExpired)
+	}
+	return allow()
+}
 
 // Planer og aftaler (SPEC §5.3, seed 001 §3 and §5).
 //
@@ -218,7 +236,21 @@ const (
 	ReasonKindWithoutLegalBasis Reason = "kind_without_legal_basis"
 	ReasonOtherTargetGroup      Reason = "other_target_group"
 	ReasonNotAParty             Reason = "not_a_party"
+	// ReasonCannotSay: the datum does not say what it is (an unknown kind, no
+	// subject), so it is not shown where the law hides some of its kind
+	// (SPEC §5.5).
+	ReasonCannotSay Reason = "cannot_say"
 )
+
+// planItemKinds are the kinds a plan item, a meeting or an offer may have;
+// anything else cannot say what it is.
+var planItemKinds = map[jobnet.PlanItemKind]bool{
+	jobnet.KindJobsamtale: true, jobnet.KindKravTilJobsoegning: true, jobnet.KindLoentilskud: true,
+	jobnet.KindVirksomhedspraktik: true, jobnet.KindOpkvalificering: true, jobnet.KindHjaelpemiddel: true,
+	jobnet.KindPersonligAssistance: true, jobnet.KindMentor: true, jobnet.KindSocialSundhed: true,
+	jobnet.KindSygeopfoelgning: true, jobnet.KindRehabiliteringsteam: true, jobnet.KindIntegrationskontrakt: true,
+	jobnet.KindAftale: true,
+}
 
 // akasseHiddenKinds are the plan items an a-kasse has no legal basis to see
 // (seed 001 §3 and §5.1).
@@ -238,6 +270,9 @@ func MaySeePlanItem(cw jobnet.Caseworker, item jobnet.PlanItem) Decision {
 	case jobnet.OrgJobcenter:
 		return allow()
 	case jobnet.OrgAkasse:
+		if !planItemKinds[item.Kind] {
+			return refuse(ReasonCannotSay)
+		}
 		if akasseHiddenKinds[item.Kind] {
 			return refuse(ReasonKindWithoutLegalBasis)
 		}
@@ -266,9 +301,11 @@ func keep[T any](all []T, rule func(T) Decision) []T {
 	return out
 }
 
-// MayReadMessage decides whether the caseworker may read a message's
-// content. Every message is listed (sender, title, date, read or not); the
-// content only where the caseworker's organisation is a party.
+// MayReadMessage decides whether the caseworker may read a message: its
+// subject, its content and its attachments. Every message is listed with
+// its sender, the date and whether it is read; the rest only where the
+// caseworker's organisation is a party (the brevhemmelighed of the
+// Straffelov; seed 001 billede 20 and 21: the subject is part of the letter).
 func MayReadMessage(cw jobnet.Caseworker, m jobnet.Message) Decision {
 	if cw.Org.ID != 0 {
 		if m.FromOrgID == cw.Org.ID {
@@ -283,27 +320,38 @@ func MayReadMessage(cw jobnet.Caseworker, m jobnet.Message) Decision {
 	return refuse(ReasonNotAParty)
 }
 
-// VisibleAbsences keeps the current and coming absences the caseworker may
-// see on "Aktuelt fravær", in order. "Modtager hjælp fra kommunen" is never
-// shown on Jobnet, not even to the citizen.
-func VisibleAbsences(cw jobnet.Caseworker, absences []jobnet.Absence, today time.Time) []jobnet.Absence {
-	var out []jobnet.Absence
-	for _, a := range absences {
-		if a.Type == jobnet.AbsenceKommunehjaelp {
-			continue
-		}
-		if !a.Period.To.IsZero() && a.Period.To.Before(today) {
-			continue // historical
-		}
-		if cw.Org.Kind == jobnet.OrgAkasse && !lawfulFor(a, jobnet.TargetDagpenge) {
-			continue
-		}
-		if cw.Org.Kind != jobnet.OrgAkasse && cw.Org.Kind != jobnet.OrgJobcenter {
-			continue
-		}
-		out = append(out, a)
+// Reasons an absence is left out.
+const (
+	ReasonNeverShown Reason = "never_shown" // not even to the citizen
+	ReasonHistorical Reason = "historical"
+	ReasonNotLawful  Reason = "not_lawful_for_dagpenge"
+)
+
+// MaySeeAbsence decides one absence of "Aktuelt fravær" (SPEC §5.3, seed
+// 001 §5.5): only current and coming ones, never "Modtager hjælp fra
+// kommunen" (Jobnet does not show it even to the citizen). The a-kasse sees
+// only those lawful for a dagpengemodtager or dimittend (TargetDagpenge
+// covers both); the jobcenter every current and coming absence that Jobnet
+// shows the citizen.
+func MaySeeAbsence(cw jobnet.Caseworker, a jobnet.Absence, today time.Time) Decision {
+	if cw.Org.Kind != jobnet.OrgAkasse && cw.Org.Kind != jobnet.OrgJobcenter {
+		return refuse(ReasonOrgKind)
 	}
-	return out
+	if a.Type == jobnet.AbsenceKommunehjaelp {
+		return refuse(ReasonNeverShown)
+	}
+	if !a.Period.To.IsZero() && a.Period.To.Before(today) {
+		return refuse(ReasonHistorical)
+	}
+	if cw.Org.Kind == jobnet.OrgAkasse && !lawfulFor(a, jobnet.TargetDagpenge) {
+		return refuse(ReasonNotLawful)
+	}
+	return allow()
+}
+
+// VisibleAbsences keeps the absences the caseworker may see, in order.
+func VisibleAbsences(cw jobnet.Caseworker, absences []jobnet.Absence, today time.Time) []jobnet.Absence {
+	return keep(absences, func(a jobnet.Absence) Decision { return MaySeeAbsence(cw, a, today) })
 }
 
 func lawfulFor(a jobnet.Absence, g jobnet.TargetGroup) bool {
@@ -326,8 +374,8 @@ func MaySeeHistory(jobnet.Caseworker) Decision {
 // §5.2: the a-kasse sees the planned meetings "både under møder, i
 // kalenderen og i tidslinjen i Min Plan"). A meeting is an item of the plan,
 // so it is seen on the terms of MaySeePlanItem: the a-kasse does not see a
-// sygeopfølgningssamtale, a meeting about "Min sag til teamet", nor one from
-// a period in another target group.
+// sygeopfølgningssamtale, a meeting with a mentor or about "Min sag til
+// teamet", nor one from a period in another target group.
 func MaySeeMeeting(cw jobnet.Caseworker, m jobnet.Meeting) Decision {
 	return MaySeePlanItem(cw, jobnet.PlanItem{Kind: m.Kind, TargetGroup: m.TargetGroup})
 }
@@ -353,5 +401,37 @@ func MaySeeJobGoal(cw jobnet.Caseworker, g jobnet.PlanJobGoal) Decision {
 		return allow()
 	default:
 		return refuse(ReasonOrgKind)
+	}
+}
+
+// MaySeeOffer decides a self-booking offer on Møder (SPEC §5.3): an offer
+// is for a meeting of a kind of plan item in a target group's course, and is
+// seen on the terms of MaySeePlanItem. An offer that cannot say its kind or
+// target group is not shown to the a-kasse.
+func MaySeeOffer(cw jobnet.Caseworker, o jobnet.MeetingOffer) Decision {
+	return MaySeePlanItem(cw, jobnet.PlanItem{Kind: o.Kind, TargetGroup: o.TargetGroup})
+}
+
+// MaySeeNotification decides a Forside notification (SPEC §5.1): it is
+// shown on the terms of what it is about — a plan item, a meeting or an
+// offer the caseworker may not see leaves it out. A notification of a
+// message is always shown, as the message is listed; MessageAsSeen decides
+// what it may say. A notification that names nothing cannot say whether it
+// may be shown, and is not.
+func MaySeeNotification(cw jobnet.Caseworker, n jobnet.Notification) Decision {
+	switch {
+	case n.PlanItem != nil:
+		return MaySeePlanItem(cw, *n.PlanItem)
+	case n.Meeting != nil:
+		return MaySeeMeeting(cw, *n.Meeting)
+	case n.Offer != nil:
+		return MaySeeOffer(cw, *n.Offer)
+	case n.Message != nil:
+		if cw.Org.Kind != jobnet.OrgAkasse && cw.Org.Kind != jobnet.OrgJobcenter {
+			return refuse(ReasonOrgKind)
+		}
+		return allow()
+	default:
+		return refuse(ReasonCannotSay)
 	}
 }

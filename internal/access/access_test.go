@@ -216,24 +216,34 @@ func TestMaySeePresentationCV_NeverForAnyCaseworker(t *testing.T) {
 
 func TestMaySeePreparationForm(t *testing.T) {
 	at := func(d time.Time) time.Time { return d.Add(10 * time.Hour) } // submitted during the day
+	form := func(variant string, submitted time.Time) jobnet.PreparationForm {
+		return jobnet.PreparationForm{ID: 1, Variant: variant, Submitted: at(submitted)}
+	}
+	asAkasse, asJobcenter := jobnet.Caseworker{Org: akasse}, jobnet.Caseworker{Org: jobcenter}
+	allowed := Decision{Allowed: true}
 	tests := []struct {
-		name      string
-		variant   string
-		submitted time.Time
-		want      bool
+		name string
+		cw   jobnet.Caseworker
+		form jobnet.PreparationForm
+		want Decision
 	}{
-		{"dagpenge, submitted today", "dagpenge", at(today), true},
-		{"dagpenge, a month ago", "dagpenge", at(today.AddDate(0, -1, 0)), true},
-		{"dagpenge, 3 months ago less a day", "dagpenge", at(today.AddDate(0, -3, 1)), true},
-		{"dagpenge, exactly 3 months ago", "dagpenge", at(today.AddDate(0, -3, 0)), false},
-		{"dagpenge, a year ago", "dagpenge", at(today.AddDate(-1, 0, 0)), false},
-		{"kontanthjælp, fresh", "kontanthjælp", at(today), false},
-		{"unge, fresh", "unge", at(today), false},
+		{"a-kasse: dagpenge, submitted today", asAkasse, form("dagpenge", today), allowed},
+		{"a-kasse: dagpenge, a month ago", asAkasse, form("dagpenge", today.AddDate(0, -1, 0)), allowed},
+		{"a-kasse: dagpenge, 3 months ago less a day", asAkasse, form("dagpenge", today.AddDate(0, -3, 1)), allowed},
+		{"a-kasse: dagpenge, exactly 3 months ago", asAkasse, form("dagpenge", today.AddDate(0, -3, 0)), Decision{Reason: ReasonExpired}},
+		{"a-kasse: dagpenge, a year ago", asAkasse, form("dagpenge", today.AddDate(-1, 0, 0)), Decision{Reason: ReasonExpired}},
+		{"a-kasse: kontanthjælp, fresh", asAkasse, form("kontanthjælp", today), Decision{Reason: ReasonOtherVariant}},
+		{"a-kasse: unge, fresh", asAkasse, form("unge", today), Decision{Reason: ReasonOtherVariant}},
+		{"jobcenter: dagpenge, fresh", asJobcenter, form("dagpenge", today), allowed},
+		{"jobcenter: kontanthjælp, fresh", asJobcenter, form("kontanthjælp", today.AddDate(0, -1, 0)), allowed},
+		{"jobcenter: unge, 3 months ago less a day", asJobcenter, form("unge", today.AddDate(0, -3, 1)), allowed},
+		{"jobcenter: kontanthjælp, exactly 3 months ago", asJobcenter, form("kontanthjælp", today.AddDate(0, -3, 0)), Decision{Reason: ReasonExpired}},
+		{"kommune: dagpenge, fresh", jobnet.Caseworker{Org: kommune}, form("dagpenge", today), Decision{Reason: ReasonOrgKind}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := MaySeePreparationForm(tt.variant, tt.submitted, today); got != tt.want {
-				t.Errorf("MaySeePreparationForm = %v, want %v", got, tt.want)
+			if got := MaySeePreparationForm(tt.cw, tt.form, today); got != tt.want {
+				t.Errorf("MaySeePreparationForm = %+v, want %+v", got, tt.want)
 			}
 		})
 	}
@@ -296,6 +306,9 @@ func TestMaySeePlanItem(t *testing.T) {
 		{"a-kasse: jobsamtale as jobparat kontanthjælpsmodtager", asAkasse, item(jobnet.KindJobsamtale, jobnet.TargetJobparatKontanthjaelp), Decision{Reason: ReasonOtherTargetGroup}},
 		{"a-kasse: jobsamtale in ressourceforløb", asAkasse, item(jobnet.KindJobsamtale, jobnet.TargetRessourceforloeb), Decision{Reason: ReasonOtherTargetGroup}},
 		{"a-kasse: virksomhedspraktik as fleksjobvisiteret", asAkasse, item(jobnet.KindVirksomhedspraktik, jobnet.TargetFleksjob), Decision{Reason: ReasonOtherTargetGroup}},
+		{"a-kasse: a kind it cannot say", asAkasse, item("", jobnet.TargetDagpenge), Decision{Reason: ReasonCannotSay}},
+		{"a-kasse: a kind unknown to the law", asAkasse, item("coaching", jobnet.TargetDagpenge), Decision{Reason: ReasonCannotSay}},
+		{"a-kasse: no target group", asAkasse, item(jobnet.KindJobsamtale, ""), Decision{Reason: ReasonOtherTargetGroup}},
 		{"jobcenter: hjælpemiddel", asJobcenter, item(jobnet.KindHjaelpemiddel, jobnet.TargetDagpenge), Decision{Allowed: true}},
 		{"jobcenter: sygeopfølgning", asJobcenter, item(jobnet.KindSygeopfoelgning, jobnet.TargetSygedagpenge), Decision{Allowed: true}},
 		{"jobcenter: min sag til teamet", asJobcenter, item(jobnet.KindRehabiliteringsteam, jobnet.TargetRessourceforloeb), Decision{Allowed: true}},

@@ -10,4 +10,5 @@ var areaLoaders = []areaLoader{
 	minPlanLoader,
 	dagpengeLoader,
 	moederLoader,
+	notificationsLoader, // last: a notification names a plan item, meeting, offer or message
 }

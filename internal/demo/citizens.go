@@ -39,10 +39,12 @@ func days(n int) *int { return &n }
 
 // Citizens exercise every branch of the access rule (SPEC §3) for the demo
 // caseworkers: Berit (A-kasse 22), Nina (Jobcenter Aarhus), Mads (both).
+// Anna and Maja, whom both may look up, carry between them a datum of every
+// kind the a-kasse may not see (SPEC §5).
 var Citizens = []Citizen{
 	{Key: "anna", CPR: "1203854417", Name: "Anna Jensen", Jobcenter: OrgJobcenterAarhus,
 		Memberships:   []Membership{{OrgFagenesAkasse, -1200, nil}},
-		Registrations: []Registration{{1, 0, true, -95, nil}},
+		Registrations: []Registration{{1, 0, true, -214, nil}},
 		Case:          "Medlem af A-kasse 22, kontaktgruppe 1, tilmeldt"},
 	{Key: "bo", CPR: "0507794128", Name: "Bo Nielsen", Jobcenter: OrgJobcenterAarhus,
 		Memberships:   []Membership{{OrgFagenesAkasse, -3000, nil}},
@@ -86,6 +88,10 @@ var Citizens = []Citizen{
 	{Key: "lars", CPR: "1102864283", Name: "Lars Winther", Jobcenter: OrgJobcenterAarhus,
 		Registrations: []Registration{{7, 0, true, -400, nil}},
 		Case:          "Fleksjobvisiteret (kontaktgruppe 7) i Jobcenter Aarhus, ikke medlem af en a-kasse"},
+	{Key: "maja", CPR: "1506874211", Name: "Maja Andersen", Jobcenter: OrgJobcenterAarhus,
+		Memberships:   []Membership{{OrgFagenesAkasse, -3300, nil}},
+		Registrations: []Registration{{1, 0, true, -61, nil}},
+		Case:          "Medlem af A-kasse 22, kontaktgruppe 1, tilmeldt (Jobmål fra en sygedagpengeperiode)"},
 }
 
 // UnknownCPR is a well-formed CPR number of no demo citizen.

@@ -10,10 +10,11 @@ import (
 )
 
 // CV demo cases (SPEC §5.2): Anna has a full, searchable CV that is visible
-// in Europe, a presentation CV and a fresh dagpenge preparation form; Bo a
+// in Europe, a presentation CV, a fresh dagpenge preparation form and a
+// newer kontanthjælp form, which only the jobcenter may see; Bo a
 // short CV that is neither searchable nor visible in Europe, a presentation
 // CV and an expired dagpenge form; Camilla no CV at all and a fresh form of
-// the unge variant, which a caseworker may not see.
+// the unge variant, which only the jobcenter may see.
 
 // CVFor returns the demo CV of the citizen with key, with dates relative to
 // today; ok is false for a citizen without a CV.
@@ -28,7 +29,7 @@ func CVFor(key string, today time.Time) (cv jobnet.CV, ok bool) {
 				"mange bolde i luften og kolleger, der hjælper hinanden.",
 			Contact: jobnet.CVContact{Email: "anna.jensen@example.dk", Phones: []string{"20 11 22 33"}},
 			Experiences: []jobnet.CVExperience{
-				{Title: "Kontorassistent", Employer: "Vestergaard & Holm Revision ApS", From: m(74), To: m(4),
+				{Title: "Kontorassistent", Employer: "Vestergaard & Holm Revision ApS", From: m(74), To: m(7),
 					Responsibilities: "Bogføring af bilag, fakturering og opfølgning på debitorer. Telefonpasning, " +
 						"modtagelse af kunder og kalenderstyring for fire revisorer."},
 				{Title: "Receptionist", Employer: "Hotel Bugtens Hus A/S", From: m(122), To: m(75),
@@ -107,8 +108,23 @@ func dagpengeAnswers(answers ...[]string) []jobnet.PreparationAnswer {
 
 func cvOne(s string) []string { return []string{s} }
 
+// Questions of the kontanthjælp variant (made up: the seeds show only the
+// dagpenge one), and Anna's answers that only the jobcenter may see (SPEC
+// §5.2: the a-kasse sees only the dagpenge variant).
+const (
+	QuestionKontanthjaelpWork   = "Hvad vil du gerne arbejde med?"
+	QuestionKontanthjaelpHinder = "Er der noget, der gør det svært for dig at tage et arbejde lige nu?"
+	QuestionKontanthjaelpHelp   = "Har du brug for hjælp til andet end at finde arbejde, fx bolig, økonomi eller helbred?"
+	AnnaKontanthjaelpFormAnswer = "KONTANTHJÆLP-SKEMA: Jeg har søgt supplerende kontanthjælp, fordi mine dagpenge ikke rækker til husleje og to børn efter skilsmissen."
+	AnnaKontanthjaelpFormHinder = "KONTANTHJÆLP-SKEMA: Jeg skal finde en billigere bolig, før jeg kan tage et fuldtidsjob langt væk."
+)
+
 // PreparationForms are the demo preparation forms by citizen key.
 var PreparationForms = map[string][]PreparationCase{
+	// Anna's dagpenge form first; four days ago, applying for supplerende
+	// kontanthjælp, she filled in the kontanthjælp variant too. The
+	// jobcenter sees the newest form of any variant, the a-kasse the newest
+	// dagpenge form.
 	"anna": {{Variant: jobnet.PreparationDagpenge, DaysAgo: 10, Answers: dagpengeAnswers(
 		cvOne("Erhvervsuddannelse"),
 		cvOne("Inden for 6 måneder"),
@@ -123,7 +139,12 @@ var PreparationForms = map[string][]PreparationCase{
 			"Bruger sociale medier (Facebook, LinkedIn mv.)",
 			"Bruger mit netværk (kontakter venner, familie, tidligere studie- eller arbejdskollegaer mv.)",
 		},
-	)}},
+	)}, {Variant: jobnet.PreparationKontanthjaelp, DaysAgo: 4, Answers: []jobnet.PreparationAnswer{
+		{Number: 1, Question: QuestionEducation, Answers: cvOne("Erhvervsuddannelse")},
+		{Number: 2, Question: QuestionKontanthjaelpWork, Answers: cvOne("Kontorarbejde, gerne med bogføring og kundeservice")},
+		{Number: 3, Question: QuestionKontanthjaelpHinder, Answers: cvOne(AnnaKontanthjaelpFormHinder)},
+		{Number: 4, Question: QuestionKontanthjaelpHelp, Answers: []string{"Økonomi", AnnaKontanthjaelpFormAnswer}},
+	}}},
 	// Expired: submitted four months ago.
 	"bo": {{Variant: jobnet.PreparationDagpenge, DaysAgo: 122, Answers: dagpengeAnswers(
 		cvOne("Gymnasial uddannelse"),
@@ -135,7 +156,7 @@ var PreparationForms = map[string][]PreparationCase{
 		cvOne("Jeg ved præcis, hvilket arbejde jeg gerne vil have"),
 		[]string{"Kontakter vikarbureauer", "Går direkte ud på virksomhederne"},
 	)}},
-	// The unge variant (seed 002 §2.4): fresh, but not for a caseworker.
+	// The unge variant (seed 002 §2.4): fresh, for the jobcenter only.
 	"camilla": {{Variant: jobnet.PreparationUnge, DaysAgo: 5, Answers: []jobnet.PreparationAnswer{
 		{Number: 1, Question: "Hvad vil du gerne i gang med inden for det næste år?", Answers: cvOne("Jeg vil gerne starte på pædagoguddannelsen")},
 		{Number: 2, Question: "Hvad er du god til?", Answers: []string{"Jeg er god til at lytte", "Jeg er god til at samarbejde med andre"}},

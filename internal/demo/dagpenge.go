@@ -23,19 +23,28 @@ type DagpengeCase struct {
 	SupplementaryFrom, SupplementaryWeeks int
 }
 
-// DagpengeCases are the demo citizens with dagpenge counters, by key.
+// DagpengeCases are the demo citizens with dagpenge counters, by key. A
+// period never covers a month Min plan shows in another target group.
 var DagpengeCases = map[string]DagpengeCase{
-	// Anna is 14 months into her period. A temporary job of 3 weeks × 37
-	// hours (month 11) and her 15 hours a week since (months 12 and 13)
-	// earned 231 × 2 = 462 hours of extension; the karens window in
-	// progress (months 12–15) holds 55 + 65 = 120 hours; 12 of 30 weeks of
-	// supplerende dagpenge are used.
-	"anna": {MonthsIn: 14, Worked: map[int]float64{11: 111, 12: 55, 13: 65}, SupplementaryFrom: 11, SupplementaryWeeks: 12},
+	// Anna is 6 months into her period: it began on the first of the month
+	// after her sygedagpenge ended (Min plan: sick until 215 days ago; six
+	// months before the first of this month is 181–214 days ago). A
+	// temporary job of 3 weeks × 37 hours (month 3, three months ago) and
+	// her 15 hours a week since (months 4 and 5) earned 231 × 2 = 462 hours
+	// of extension; the karens window in progress (months 4–7) holds 55 +
+	// 65 = 120 hours, and the one before (months 0–3) only 111, which cost a
+	// karens day; 12 of 30 weeks of supplerende dagpenge are used.
+	"anna": {MonthsIn: 6, Worked: map[int]float64{3: 111, 4: 55, 5: 65}, SupplementaryFrom: 3, SupplementaryWeeks: 12},
 	// Bo is insured part time (130 hours a month), 10 months in.
 	"bo": {Insurance: dagpenge.Insurance{PartTime: true}, MonthsIn: 10, Worked: map[int]float64{7: 40, 8: 30, 9: 45},
 		SupplementaryFrom: 7, SupplementaryWeeks: 9},
-	// Camilla is a dimittend: 1,924 hours within 24 months, one month used.
-	"camilla": {Insurance: dagpenge.Insurance{Dimittend: true}, MonthsIn: 1},
+	// Camilla is a dimittend in kontaktgruppe 8, "Uden ydelse": she gets no
+	// dagpenge yet. Her a-kasse has set up her period of 1,924 hours within
+	// 24 months from this month, and nothing of it is used.
+	"camilla": {Insurance: dagpenge.Insurance{Dimittend: true}, MonthsIn: 0},
+	// Maja has had dagpenge since she was raskmeldt (Min plan: 61 days ago):
+	// her period began on the first of last month, 28–61 days ago.
+	"maja": {MonthsIn: 1},
 }
 
 // Counters tallies the case as of today.

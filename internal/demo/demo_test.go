@@ -34,6 +34,7 @@ func TestCitizens_ExerciseEveryBranchOfTheAccessRule(t *testing.T) {
 		"jonas":    {access.ReasonWrongKontaktgruppe, access.ReasonNoRegistration},
 		"karen":    {access.ReasonWrongKontaktgruppe, access.ReasonNoRegistration},
 		"lars":     {access.ReasonNotAkasseMember, ""},
+		"maja":     {"", ""},
 	}
 	seen := map[string]bool{}
 	for i, c := range Citizens {

@@ -12,7 +12,8 @@ import (
 // The job search's demo data (SPEC §5.1, §5.2): the occupation catalogue,
 // a generated job market (jobs_gen.go) with a few hand-written postings the
 // tests look for, and the demo citizens' job goals, employment conditions,
-// search profiles, notifications, reminders and banner.
+// search profiles, reminders and banner. The Forside's notifications are in
+// notifications.go, loaded after what they are about.
 
 // Occupation groups.
 const (
@@ -203,14 +204,6 @@ type JobSearchProfile struct {
 	CreatedDays    int
 }
 
-// JobNotification is a demo Forside notification.
-type JobNotification struct {
-	Kind  jobnet.NotificationKind
-	Title string
-	Days  int
-	Link  string
-}
-
 // JobBanner is the banner of seed 002 §1.1 for a citizen.
 type JobBanner struct {
 	RaisedDays    int
@@ -219,14 +212,13 @@ type JobBanner struct {
 
 // JobCase is one demo citizen's job search.
 type JobCase struct {
-	Citizen       string // Citizen.Key
-	Goals         []JobGoal
-	WeeklyHours   string   // "" with Starts nil: no employment conditions given
-	Starts        []string // "Ansættelsesstart"
-	Profiles      []JobSearchProfile
-	Notifications []JobNotification
-	Reminders     []int // days of open "ledighedserklæring" reminders
-	Banner        *JobBanner
+	Citizen     string // Citizen.Key
+	Goals       []JobGoal
+	WeeklyHours string   // "" with Starts nil: no employment conditions given
+	Starts      []string // "Ansættelsesstart"
+	Profiles    []JobSearchProfile
+	Reminders   []int // days of open "ledighedserklæring" reminders
+	Banner      *JobBanner
 }
 
 // JobCases are the hand-written job searches. anna's first job goal and
@@ -245,11 +237,6 @@ var JobCases = []JobCase{
 			{Name: "Administration i Midtjylland", FreeText: "deltid", Occupations: []string{"Sekretær", "Bogholder"},
 				Regions: []string{"1082"}, CreatedDays: -62},
 		},
-		Notifications: []JobNotification{
-			{jobnet.NotificationSelfBooking, "Jobsamtale i Jobcenter Aarhus", -1, "/borger/planer/moeder"},
-			{jobnet.NotificationMinPlan, "Aftaler fra din samtale med A-kasse 22", -3, "/borger/planer/min-plan"},
-			{jobnet.NotificationMessage, "Invitation til samtale om stillingen som kontorassistent", -2, "/borger/planer/beskeder"},
-		},
 		Reminders: []int{-3},
 		Banner:    &JobBanner{RaisedDays: -400},
 	},
@@ -262,6 +249,14 @@ var JobCases = []JobCase{
 	{
 		Citizen: "camilla",
 		Goals:   []JobGoal{{Occupation: "Pædagog", Educated: true, ExperienceMonths: 5}},
+	},
+	// Maja looks for work in her own trade again; the Jobmål agreed while
+	// she was sick (Plans) is another.
+	{
+		Citizen:     "maja",
+		Goals:       []JobGoal{{Occupation: "Social- og sundhedsassistent", Educated: true, ExperienceMonths: 9*12 + 4}},
+		WeeklyHours: "Fuldtid eller deltid", Starts: []string{"Hurtigst muligt"},
+		Reminders: []int{-2},
 	},
 }
 
@@ -376,10 +371,6 @@ func queueJobCase(b *pgx.Batch, c JobCase, st *loadState) error {
 			k AS (INSERT INTO search_profile_areas (profile_id, kommune_number) SELECT p.id, k FROM p, unnest($7::text[]) k)
 			INSERT INTO search_profile_areas (profile_id, region_code) SELECT p.id, r FROM p, unnest($8::text[]) r`,
 			cid, p.Name, p.FreeText, p.AgentFrequency, jobsAt(st.today, p.CreatedDays, 20, 15), occ, p.Kommuner, p.Regions)
-	}
-	for i, n := range c.Notifications {
-		b.Queue(`INSERT INTO frontpage_notifications (citizen_id, kind, title, occurred_at, link) VALUES ($1, $2, $3, $4, $5)`,
-			cid, string(n.Kind), n.Title, jobsAt(st.today, n.Days, 9+i, 30), n.Link)
 	}
 	for _, d := range c.Reminders {
 		b.Queue(`INSERT INTO frontpage_reminders (citizen_id, kind, created_on) VALUES ($1, $2, $3)`,

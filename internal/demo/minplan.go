@@ -51,23 +51,41 @@ const (
 	PlanAnnaAkasseAgreement    = "Vi aftalte på mødet, at du tilmelder dig vikarbureauer for mulighed for hurtigere rekrutteringsproces."
 )
 
+// Texts of maja's plan that tests look for. Her Jobmål was agreed in her
+// sygedagpenge period, so the a-kasse may not see it (SPEC §5.3). Its
+// occupation is in the catalogue (and so on Find Job) but in none of her
+// other data, so look for it on Min plan; PlanMajaJobGoalAgreedBy, the
+// sygeopfølgning's caseworker, is found only in her sick period's data.
+const (
+	PlanMajaJobGoalOccupation = "Lønbogholder"
+	PlanMajaJobGoalAgreedBy   = "Hanne Kjeldsen"
+	PlanMajaSygeopfoelgning   = "SYGEOPFØLGNING-MAJA: Vi talte om din ryg, og om at du ikke kan vende tilbage til tunge løft i hjemmeplejen."
+	PlanMajaSickAgreement     = "SYGEPERIODE-MAJA: Vi har aftalt, at du afprøver kontorarbejde som lønbogholder, mens du er sygemeldt."
+	PlanMajaAkasseAgreement   = "Vi aftalte, at du søger job som social- og sundhedsassistent på plejecentre med loftlifte, og at du også søger deltidsstillinger."
+)
+
 // Plans are the demo citizens' Min Plan, by citizen key. Anna's is seed 001
 // billede 13–15 told about a kontorassistent: a Jobmål, the latest agreement
-// with the jobcenter and with the a-kasse, a sygedagpenge period 8–6 months
-// ago with two sygeopfølgningssamtaler, a ressourceforløb long ago with "Min
-// sag til teamet", and in the dagpenge period Krav til jobsøgning, a course,
-// a jobsamtale, Løntilskud from next month — and a hjælpemiddel, a mentor and
-// an integration contract, which the a-kasse may not see. Every hidden item
-// has a title and text found nowhere else, so that tests can assert their
-// absence. Lars, fleksjobvisiteret, is the jobcenter's; Camilla, dimittend,
-// has a short plan with the a-kasse.
+// with the jobcenter and with the a-kasse, a ressourceforløb long ago with
+// "Min sag til teamet", a sygedagpenge period 10–7 months ago, while she was
+// still employed, with two sygeopfølgningssamtaler, and since she lost her
+// job, on dagpenge: Krav til jobsøgning, a course, a jobsamtale, Løntilskud
+// from next month — and a hjælpemiddel, a mentor and an integration
+// contract, which the a-kasse may not see. Her dagpenge period (dagpenge.go)
+// begins after her sick period. Every hidden item has a title and text found
+// nowhere else, so that tests can assert their absence. Lars,
+// fleksjobvisiteret, is the jobcenter's; Camilla, dimittend, has a short
+// plan with the a-kasse; Maja's Jobmål was agreed while she was sick.
 var Plans = map[string]Plan{
 	"anna": {
 		Periods: []PlanPeriod{
 			{"ressource", jobnet.TargetRessourceforloeb, -1100, days(-700)},
-			{"dagpenge1", jobnet.TargetDagpenge, -699, days(-244)},
-			{"syg", jobnet.TargetSygedagpenge, -243, days(-183)},
-			{"dagpenge", jobnet.TargetDagpenge, -182, nil},
+			// Sick from her job as kontorassistent, then dismissed.
+			{"syg", jobnet.TargetSygedagpenge, -300, days(-215)},
+			// On dagpenge since the day after: her dagpenge period
+			// (DagpengeCases) begins on the first of a month 181–214 days
+			// ago, so never in her sick period.
+			{"dagpenge", jobnet.TargetDagpenge, -214, nil},
 		},
 		JobGoal: &PlanJobGoal{Period: "dagpenge", Occupation: "Kontorassistent (kontorfunktionær)", AgreedBy: "Nina Pettersen", AgreedDays: -150},
 		Items: []PlanItem{
@@ -75,26 +93,19 @@ var Plans = map[string]Plan{
 			{Period: "ressource", Kind: jobnet.KindRehabiliteringsteam, Title: "Min sag til teamet", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
 				FromDays: -950, ToDays: days(-900), AgreedBy: "Nina Pettersen", AgreedDays: days(-960),
 				Text: "Din sag skal behandles på rehabiliteringsteamets møde. Del de dokumenter, du vil have med, under Min sag til teamet."},
-			// The first dagpenge period.
-			{Period: "dagpenge1", Kind: jobnet.KindJobsamtale, Title: "Jobsamtale", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
-				FromDays: -400, ToDays: days(-400), AgreedBy: "Nina Pettersen", AgreedDays: days(-400),
-				Text: "Første samtale efter din ledighed: vi talte om dine jobmål og din jobsøgning."},
-			{Period: "dagpenge1", Kind: jobnet.KindAftale, Title: "Aftale med a-kasse", Owner: jobnet.OwnerAkasse, Org: OrgFagenesAkasse,
-				FromDays: -380, ToDays: days(-300), AgreedBy: "Berit Hansen", AgreedDays: days(-380),
-				Text: "Vi aftalte, at du søger mindst to kontorjob om ugen og registrerer dem i din joblog."},
-			// Sick: sygedagpenge 8–6 months ago.
+			// Sick: sygedagpenge 10–7 months ago.
 			{Period: "syg", Kind: jobnet.KindSygeopfoelgning, Title: "Sygeopfølgningssamtale", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
-				FromDays: -230, ToDays: days(-230), AgreedBy: "Nina Pettersen", AgreedDays: days(-230),
+				FromDays: -258, ToDays: days(-258), AgreedBy: "Nina Pettersen", AgreedDays: days(-258),
 				Text: "Sygeopfølgning: vi talte om din sygemelding og om, hvornår du kan vende tilbage."},
 			{Period: "syg", Kind: jobnet.KindSygeopfoelgning, Title: "Sygeopfølgningssamtale", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
-				FromDays: -205, ToDays: days(-205), AgreedBy: "Nina Pettersen", AgreedDays: days(-205),
+				FromDays: -230, ToDays: days(-230), AgreedBy: "Nina Pettersen", AgreedDays: days(-230),
 				Text: "Sygeopfølgning: opfølgning på din delvise raskmelding."},
 			{Period: "syg", Kind: jobnet.KindAftale, Title: "Aftale med jobcenter", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
-				FromDays: -205, ToDays: days(-184), AgreedBy: "Nina Pettersen", AgreedDays: days(-205),
+				FromDays: -230, ToDays: days(-216), AgreedBy: "Nina Pettersen", AgreedDays: days(-230),
 				Text: "Vi har aftalt, at du gradvist genoptager arbejdet med 15 timer om ugen under din sygemelding."},
-			// Dagpenge again.
+			// On dagpenge.
 			{Period: "dagpenge", Kind: jobnet.KindKravTilJobsoegning, Title: "Krav til jobsøgning (Styrelsen for Arbejdsmarked og Rekruttering)", Owner: jobnet.OwnerSTAR,
-				FromDays: -182,
+				FromDays: -214,
 				Text:     "Du skal søge job løbende og registrere din jobsøgning i din joblog. Både din a-kasse og dit jobcenter følger op på din jobsøgning."},
 			{Period: "dagpenge", Kind: jobnet.KindAftale, Title: "Aftale med jobcenter", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
 				FromDays: -150, ToDays: days(-21), AgreedBy: "Nina Pettersen", AgreedDays: days(-150),
@@ -137,6 +148,31 @@ var Plans = map[string]Plan{
 			{Period: "dagpenge", Kind: jobnet.KindAftale, Title: "Aftale med a-kasse", Owner: jobnet.OwnerAkasse, Org: OrgFagenesAkasse,
 				FromDays: -12, ToDays: days(30), AgreedBy: "Berit Hansen", AgreedDays: days(-12),
 				Text: "Vi aftalte, at du søger job som pædagog i hele Østjylland og også søger vikariater."},
+		},
+	},
+	"maja": {
+		Periods: []PlanPeriod{
+			// Sick from her job in the hjemmepleje, then dismissed; on
+			// dagpenge since the day after.
+			{"syg", jobnet.TargetSygedagpenge, -330, days(-62)},
+			{"dagpenge", jobnet.TargetDagpenge, -61, nil},
+		},
+		// Agreed with the sygeopfølgning while she was sick, and not since:
+		// the a-kasse sees no Jobmål.
+		JobGoal: &PlanJobGoal{Period: "syg", Occupation: PlanMajaJobGoalOccupation, AgreedBy: PlanMajaJobGoalAgreedBy, AgreedDays: -120},
+		Items: []PlanItem{
+			{Period: "syg", Kind: jobnet.KindSygeopfoelgning, Title: "Sygeopfølgningssamtale", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
+				FromDays: -300, ToDays: days(-300), AgreedBy: PlanMajaJobGoalAgreedBy, AgreedDays: days(-300),
+				Text: PlanMajaSygeopfoelgning},
+			{Period: "syg", Kind: jobnet.KindAftale, Title: "Aftale med jobcenter", Owner: jobnet.OwnerJobcenter, Org: OrgJobcenterAarhus,
+				FromDays: -120, ToDays: days(-62), AgreedBy: PlanMajaJobGoalAgreedBy, AgreedDays: days(-120),
+				Text: PlanMajaSickAgreement},
+			{Period: "dagpenge", Kind: jobnet.KindKravTilJobsoegning, Title: "Krav til jobsøgning (Styrelsen for Arbejdsmarked og Rekruttering)", Owner: jobnet.OwnerSTAR,
+				FromDays: -61,
+				Text:     "Du skal søge job løbende og registrere din jobsøgning i din joblog. Både din a-kasse og dit jobcenter følger op på din jobsøgning."},
+			{Period: "dagpenge", Kind: jobnet.KindAftale, Title: "Aftale med a-kasse", Owner: jobnet.OwnerAkasse, Org: OrgFagenesAkasse,
+				FromDays: -40, ToDays: days(50), AgreedBy: "Berit Hansen", AgreedDays: days(-40),
+				Text: PlanMajaAkasseAgreement},
 		},
 	},
 	"lars": {

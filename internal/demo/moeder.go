@@ -12,8 +12,12 @@ import (
 // Møder and Min beskedbakke (seed 001 §5.2 and §5.4, seed 002 §3).
 
 // MeetingOffer is a demo meeting offer of Jobcenter Aarhus with its
-// caseworkers or teams and their free times.
+// caseworkers or teams and their free times. Kind and TargetGroup place it
+// in the plan, as a plan item (SPEC §5.3): an offer belongs to one target
+// group, so citizens of different target groups get different offers.
 type MeetingOffer struct {
+	Kind                 jobnet.PlanItemKind
+	TargetGroup          jobnet.TargetGroup
 	Title, Description   string
 	Minutes              int
 	Forms                []jobnet.MeetingForm
@@ -121,10 +125,25 @@ func teamSlots() []MeetingSlot {
 	return append(out, MeetingSlot{Days: -7, At: "09:00", Caseworker: "Christian"})
 }
 
+// Titles of Anna's meetings and offers that the a-kasse may not see, so
+// that tests can look for them on every page.
+const (
+	// OfferSygeopfoelgningTitle is an offer of a sygeopfølgningssamtale in
+	// the sygedagpenge target group, opened to Anna while she was sick and
+	// never closed.
+	OfferSygeopfoelgningTitle = "Sygeopfølgningssamtale: book selv din opfølgning med Team Sygedagpenge"
+	// MeetingAnnaMentorTitle is Anna's coming meeting with her mentor.
+	MeetingAnnaMentorTitle = "Mentormøde med Peter fra Mentorhuset om din første kursusuge"
+)
+
 // MeetingOffers are Jobnet Aarhus's offers, in the order of Trin 1 (seed 001
-// billede 16: two to choose from).
+// billede 16: two to choose from). Anna and Camilla, on dagpenge, are offered
+// a jobsamtale and a meeting about CV and applications; Lars, fleksjobvisiteret,
+// a meeting of his own target group; Anna also an offer of a
+// sygeopfølgningssamtale from her sick period, which the a-kasse may not see.
 var MeetingOffers = []MeetingOffer{
 	{
+		Kind: jobnet.KindJobsamtale, TargetGroup: jobnet.TargetDagpenge,
 		Title:       "Jobsamtale i Jobcenter Aarhus",
 		Description: "Samtale med en jobkonsulent om din jobsøgning, dine jobmål og dine muligheder for at komme i arbejde. Samtalen er en del af dit forløb i jobcentret.",
 		Minutes:     30, Forms: allForms, Attention: rightsAttention, Questions: rightsQuestions,
@@ -136,9 +155,26 @@ var MeetingOffers = []MeetingOffer{
 				{Days: 8, At: "11:00", Caseworker: "Nina Pettersen", Forms: []jobnet.MeetingForm{jobnet.FormFremmoede, jobnet.FormTelefon}},
 			}},
 		},
-		Citizens: []string{"anna", "camilla"}, OfferedDays: -1,
+		Citizens: []string{"anna", "camilla", "maja"}, OfferedDays: -1,
 	},
 	{
+		Kind: jobnet.KindJobsamtale, TargetGroup: jobnet.TargetFleksjob,
+		Title:       "Samtale om fleksjob og virksomhedspraktik",
+		Description: "Vi taler om, hvordan det går med din jobsøgning og din virksomhedspraktik, og om hvilke fleksjob der passer til dine skånehensyn. Hav din praktikaftale klar, når vi ringer.",
+		Minutes:     45, Forms: []jobnet.MeetingForm{jobnet.FormTelefon},
+		Attention: "Når du har booket mødet, skal du deltage. Kan du ikke komme, skal du melde afbud senest dagen før.",
+		Questions: "Hvis du har spørgsmål om dit fleksjob eller din ledighedsydelse, kan du kontakte Team Fleksjob i Jobcenter Aarhus.",
+		Hosts: []MeetingHost{
+			{Name: "Team Fleksjob", Slots: []MeetingSlot{
+				{Days: 3, At: "09:30", Caseworker: "Louise"},
+				{Days: 8, At: "14:00", Caseworker: "Louise"},
+				{Days: 10, At: "10:30", Caseworker: "Bent"},
+			}},
+		},
+		Citizens: []string{"lars"}, OfferedDays: -20,
+	},
+	{
+		Kind: jobnet.KindJobsamtale, TargetGroup: jobnet.TargetDagpenge,
 		Title:       "Møde om CV og ansøgninger",
 		Description: "Vi gennemgår dit CV og en af dine ansøgninger og giver dig råd om, hvordan du kan søge job mere målrettet. Hav dit CV og en ansøgning klar, når vi ringer.",
 		Minutes:     45, Forms: []jobnet.MeetingForm{jobnet.FormTelefon},
@@ -152,13 +188,30 @@ var MeetingOffers = []MeetingOffer{
 				{Days: 11, At: "13:30", Caseworker: "Karin"},
 			}},
 		},
-		Citizens: []string{"anna", "camilla", "lars"}, OfferedDays: -20,
+		Citizens: []string{"anna", "camilla", "maja"}, OfferedDays: -20,
+	},
+	{
+		Kind: jobnet.KindSygeopfoelgning, TargetGroup: jobnet.TargetSygedagpenge,
+		Title:       OfferSygeopfoelgningTitle,
+		Description: "Opfølgning på din sygemelding med en rådgiver fra Team Sygedagpenge: hvordan det går med dit helbred, og hvad der skal til, for at du kan vende tilbage til arbejdet. Tag gerne din seneste lægeerklæring med.",
+		Minutes:     45, Forms: []jobnet.MeetingForm{jobnet.FormFremmoede, jobnet.FormTelefon},
+		Attention: "Du har pligt til at deltage i opfølgningen. Ellers kan kommunen stoppe dine sygedagpenge.",
+		Questions: "Hvis du har spørgsmål om dine sygedagpenge, skal du kontakte Ydelsesservice i Aarhus Kommune.",
+		Hosts: []MeetingHost{
+			{Name: "Team Sygedagpenge", Slots: []MeetingSlot{
+				{Days: 5, At: "10:00", Caseworker: "Sanne"},
+				{Days: 6, At: "13:30", Caseworker: "Sanne"},
+				{Days: 12, At: "09:00", Caseworker: "Bjarne"},
+			}},
+		},
+		Citizens: []string{"anna"}, OfferedDays: -250,
 	},
 }
 
 // Meetings are the demo citizens' meetings, by citizen key. Anna has a
 // jobcenter meeting next week (self-booked with Nina Pettersen), an a-kasse
-// meeting in two weeks and a jobcenter meeting three weeks ago.
+// meeting in two weeks, a jobcenter meeting three weeks ago, and a meeting
+// with her mentor (Min plan's mentor item), which the a-kasse may not see.
 var Meetings = map[string][]PlannedMeeting{
 	"anna": {
 		{Title: "Jobsamtale", Days: 7, At: "10:00", Minutes: 30, Form: jobnet.FormFremmoede, Place: jobcenterAarhusAddress,
@@ -168,6 +221,9 @@ var Meetings = map[string][]PlannedMeeting{
 			WithWhom: "Berit Hansen", Org: OrgFagenesAkasse, Kind: jobnet.KindJobsamtale, TargetGroup: jobnet.TargetDagpenge},
 		{Title: "Jobsamtale", Days: -21, At: "09:30", Minutes: 30, Form: jobnet.FormFremmoede, Place: jobcenterAarhusAddress,
 			WithWhom: "Nina Pettersen", Org: OrgJobcenterAarhus, Kind: jobnet.KindJobsamtale, TargetGroup: jobnet.TargetDagpenge},
+		{Title: MeetingAnnaMentorTitle, Days: 9, At: "15:00", Minutes: 60, Form: jobnet.FormFremmoede,
+			Place: "Mentorhuset, Frederiks Allé 20, 8000 Aarhus C", WithWhom: "Peter Vang, mentor",
+			Org: OrgJobcenterAarhus, Kind: jobnet.KindMentor, TargetGroup: jobnet.TargetDagpenge},
 	},
 	"camilla": {
 		{Title: "Dimittendsamtale i A-kasse 22", Days: 10, At: "11:00", Minutes: 30, Form: jobnet.FormDigital,
@@ -187,18 +243,41 @@ const (
 	MessageLarsBody          = "Du er indkaldt til en opfølgningssamtale om dit fleksjob. Samtalen foregår som digitalt møde."
 )
 
-// Messages are the demo citizens' messages, by citizen key. Anna's are from
-// an employer, her a-kasse, her jobcenter (one with the a-kasse as a party,
-// one without) and STAR, read and unread, five recent and two older (seed
-// 001 billede 20).
+// Subjects and bodies of Anna's messages that A-kasse 22 is not a party to:
+// it may see neither (SPEC §5.3), so tests look for them on every page.
+const (
+	// MessageAnnaEmployerTitle is the subject of an employer's message.
+	MessageAnnaEmployerTitle = "Invitation til samtale om stillingen som kontorassistent"
+	// MessageAnnaSTARTitle and MessageAnnaSTARBody are STAR's message, with
+	// Jobcenter Aarhus as a party.
+	MessageAnnaSTARTitle = "Kopi til jobcentret: dit løntilskud er registreret i STAR's refusionssystem"
+	MessageAnnaSTARBody  = "STAR-TIL-JOBCENTER: Jobcenter Aarhus har indberettet dit løntilskud hos Aarhus Kommune, Borgerservice. Du skal ikke gøre noget."
+	// MessageAnnaOtherAkasseTitle and MessageAnnaOtherAkasseBody are a
+	// message from another a-kasse (A-kasse 31).
+	MessageAnnaOtherAkasseTitle = "Svar på din forespørgsel om at skifte til A-kasse 31 Kystens Lønmodtagere"
+	MessageAnnaOtherAkasseBody  = "ANDEN-AKASSE: Du kan skifte til os fra den første i næste kvartal. Din anciennitet fra A-kasse 22 følger med."
+)
+
+// Messages are the demo citizens' messages, by citizen key, newest first.
+// Anna's are from an employer, her a-kasse, another a-kasse, her jobcenter
+// (one with the a-kasse as a party, one without) and STAR (one to her alone,
+// one with the jobcenter as a party), read and unread, five recent and four
+// older (seed 001 billede 20).
 var Messages = map[string][]InboxMessage{
 	"anna": {
 		{From: "Karina Lund", FromOrg: "Dansk Byggeadministration A/S", Days: -2, At: "10:15",
-			Title: "Invitation til samtale om stillingen som kontorassistent",
+			Title: MessageAnnaEmployerTitle,
 			Body:  "Kære Anna Jensen\n\nTak for din ansøgning. Vi vil gerne invitere dig til en samtale om stillingen som kontorassistent hos os.\n\nRing til mig på 86 20 14 30, så finder vi et tidspunkt.\n\nVenlig hilsen\nKarina Lund, HR"},
 		{From: "Berit Hansen", FromOrg: OrgFagenesAkasse.Name, Org: &OrgFagenesAkasse, Days: -3, At: "14:30",
 			Title: "Forberedelse til din CV-samtale",
 			Body:  "Kære Anna\n\n" + MessageAnnaAkasseBody + "\n\nVenlig hilsen\nBerit Hansen"},
+		{From: "Sagsbehandler", FromOrg: "Styrelsen for arbejdsmarked og rekruttering", Parties: []jobnet.Organisation{OrgJobcenterAarhus},
+			Days: -6, At: "07:45", ReadDays: days(-5),
+			Title: MessageAnnaSTARTitle,
+			Body:  MessageAnnaSTARBody + "\n\nDenne besked er også sendt til Jobcenter Aarhus."},
+		{From: "Jonas Friis", FromOrg: OrgKystensAkasse.Name, Org: &OrgKystensAkasse, Days: -8, At: "11:05",
+			Title: MessageAnnaOtherAkasseTitle,
+			Body:  "Kære Anna Jensen\n\n" + MessageAnnaOtherAkasseBody + "\n\nVenlig hilsen\nJonas Friis, medlemsservice"},
 		{From: "Sagsbehandler", FromOrg: OrgJobcenterAarhus.Name, Org: &OrgJobcenterAarhus, Parties: []jobnet.Organisation{OrgFagenesAkasse},
 			Days: -25, At: "15:40", ReadDays: days(-24),
 			Title: "Referat af fællessamtale",
@@ -206,7 +285,7 @@ var Messages = map[string][]InboxMessage{
 		{From: "Sagsbehandler", FromOrg: OrgJobcenterAarhus.Name, Org: &OrgJobcenterAarhus, Days: -60, At: "11:00", ReadDays: days(-58),
 			Title: "Din plan er opdateret",
 			Body:  "Der er en ny version af Min Plan efter din samtale i jobcentret. Du kan se den under Planer og aftaler."},
-		{From: "Sagsbehandler", FromOrg: "Styrelsen for arbejdsmarked og rekruttering", Days: -94, At: "08:00", ReadDays: days(-93),
+		{From: "Sagsbehandler", FromOrg: "Styrelsen for arbejdsmarked og rekruttering", Days: -213, At: "08:00", ReadDays: days(-212),
 			Title: "Velkommen til Jobnet",
 			Body:  "Du er nu tilmeldt som jobsøgende. På Jobnet kan du registrere din jobsøgning i Joblog, lave dit CV og se dine møder og aftaler."},
 		{From: "Sagsbehandler", FromOrg: OrgJobcenterAarhus.Name, Org: &OrgJobcenterAarhus, Days: -240, At: "09:05", ReadDays: days(-240),
@@ -215,6 +294,11 @@ var Messages = map[string][]InboxMessage{
 		{From: "Berit Hansen", FromOrg: OrgFagenesAkasse.Name, Org: &OrgFagenesAkasse, Days: -300, At: "13:20", ReadDays: days(-299),
 			Title: "Dit medlemskab af A-kasse 22",
 			Body:  "Tak for din henvendelse. Dit medlemskab er nu overført til fuldtidsforsikring."},
+	},
+	"maja": {
+		{From: "Berit Hansen", FromOrg: OrgFagenesAkasse.Name, Org: &OrgFagenesAkasse, Days: -58, At: "10:40", ReadDays: days(-57),
+			Title: "Du får nu dagpenge",
+			Body:  "Kære Maja\n\nDu er raskmeldt, og du får nu dagpenge fra os. Husk at søge job fra første dag og at registrere din jobsøgning i Joblog.\n\nVenlig hilsen\nBerit Hansen"},
 	},
 	"camilla": {
 		{From: "Berit Hansen", FromOrg: OrgFagenesAkasse.Name, Org: &OrgFagenesAkasse, Days: -15, At: "09:45",
@@ -235,9 +319,10 @@ func loadMoeder(ctx context.Context, tx pgx.Tx, st *loadState) error {
 	slotIDs := map[string]int64{} // slotKey → id
 	for oi, o := range MeetingOffers {
 		var offerID int64
-		if err := tx.QueryRow(ctx, `INSERT INTO meeting_offers (jobcenter_id, title, description, duration_minutes, attention_text, questions_text, position)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			jobcenter, o.Title, o.Description, o.Minutes, o.Attention, o.Questions, oi+1).Scan(&offerID); err != nil {
+		if err := tx.QueryRow(ctx, `INSERT INTO meeting_offers (jobcenter_id, kind, target_group, title, description, duration_minutes,
+				attention_text, questions_text, position)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			jobcenter, string(o.Kind), string(o.TargetGroup), o.Title, o.Description, o.Minutes, o.Attention, o.Questions, oi+1).Scan(&offerID); err != nil {
 			return fmt.Errorf("offer %q: %w", o.Title, err)
 		}
 		for fi, f := range o.Forms {

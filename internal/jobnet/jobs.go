@@ -121,14 +121,23 @@ const (
 	NotificationSelfBooking NotificationKind = "selvbooking" // ny selvbookingsmulighed
 	NotificationMinPlan     NotificationKind = "min_plan"    // ny version af Min Plan
 	NotificationMessage     NotificationKind = "besked"      // ny besked
+	NotificationMeeting     NotificationKind = "moede"       // nyt møde
 )
 
-// Notification is shown under the Forside's cards.
+// Notification is shown under the Forside's cards. It names what it is
+// about, and is shown only on the terms of that thing (SPEC §5.1): exactly
+// one of PlanItem, Meeting, Offer and Message is set; a notification that
+// names nothing is never shown to a caseworker.
 type Notification struct {
 	Kind  NotificationKind
 	Title string
 	At    time.Time
 	Link  string // a page under /borger
+
+	PlanItem *PlanItem     // a new version of Min Plan: the item it brought
+	Meeting  *Meeting      // a new meeting
+	Offer    *MeetingOffer // a new self-booking possibility
+	Message  *Message      // a new message
 }
 
 // ReminderKind is a reminder in the Forside's information box that the

@@ -14,9 +14,13 @@ const (
 
 // MeetingOffer is a meeting the jobcenter lets the citizen book (a
 // mødetilbud): what it is about, how long it lasts, its mødeformer, with whom
-// it can be, and the rights and duties the citizen confirms in Trin 4.
+// it can be, and the rights and duties the citizen confirms in Trin 4. Kind
+// and TargetGroup place it in the plan, as a plan item (SPEC §5.3); an offer
+// that cannot say them has both empty.
 type MeetingOffer struct {
 	ID            int64
+	Kind          PlanItemKind
+	TargetGroup   TargetGroup
 	Title         string
 	Description   string
 	Duration      time.Duration
@@ -46,6 +50,7 @@ type MeetingHost struct {
 // MeetingSlot is a free time for instant booking, in one mødeform.
 type MeetingSlot struct {
 	ID         int64
+	OfferID    int64
 	StartsAt   time.Time
 	Form       MeetingForm
 	Caseworker string

@@ -79,6 +79,9 @@ type Message struct {
 	Body        string
 	SentAt      time.Time
 	ReadAt      time.Time // zero while unread
+	// Withheld is set when the reader's organisation is not a party: Title
+	// is then "Besked fra <FromOrg>" and Body is empty (SPEC §5.3).
+	Withheld bool
 }
 
 // AbsenceKommunehjaelp is "modtager hjælp fra kommunen", which Jobnet never

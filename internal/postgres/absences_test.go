@@ -89,3 +89,22 @@ func TestJobseekerStatus_IsTheOpenCourseToday(t *testing.T) {
 		}
 	}
 }
+
+// The SQL itself never lets a historical absence or "Modtager hjælp fra
+// kommunen" out of the database (the second line of access.MaySeeAbsence).
+func TestAbsences_TheSQLLeavesOutHistoryAndKommunehjaelp(t *testing.T) {
+	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
+	today := jobnet.Day(time.Now())
+	all, err := postgres.LoadAbsences(postgres.NewStore(pool), context.Background(), citizenID(t, pool, "anna"), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) == 0 {
+		t.Fatal("no absences loaded at all")
+	}
+	for _, a := range all {
+		if a.Type == jobnet.AbsenceKommunehjaelp || (!a.Period.To.IsZero() && a.Period.To.Before(today)) {
+			t.Errorf("the SQL let out %s %v (%q)", a.Type, a.Period, a.Comment)
+		}
+	}
+}

@@ -56,11 +56,13 @@ func queueCitizenFacts(b *pgx.Batch, where string, arg any, f *jobnet.CitizenFac
 	})
 }
 
-func deref(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
+// deref is the value p points to, or the zero value for a NULL column.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
 	}
-	return *t
+	return *p
 }
 
 // Viewer is a signed-in caseworker's standing for one request: the user

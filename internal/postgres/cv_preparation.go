@@ -9,13 +9,15 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
-// PreparationReceipt loads the newest preparation form the access rule lets
-// a caseworker see today, with its answers. found is false when there is
-// none. The answers of a form the rule hides (expired, or the kontanthjælp
-// or unge variant) are never read from the database, which is why this
-// takes two round trips: the forms' dates and variants first, then the
-// answers of the one form that may be shown.
-func (s *Store) PreparationReceipt(ctx context.Context, citizenID int64, today time.Time) (form jobnet.PreparationForm, answers []jobnet.PreparationAnswer, found bool, err error) {
+// PreparationReceipt loads the receipt the caseworker may see today: the
+// newest preparation form access.PreparationForm allows, with its answers.
+// found is false when there is none. The answers of a form the law hides
+// (expired, or a variant the caseworker's organisation has no basis for)
+// are never read from the database, which is why this takes two round
+// trips: the forms' dates and variants first, then the answers of the one
+// form that may be shown.
+func (s *Store) PreparationReceipt(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (form jobnet.PreparationForm, answers []jobnet.PreparationAnswer, found bool, err error) {
+	var forms []jobnet.PreparationForm
 	b := &pgx.Batch{}
 	b.Queue(`SELECT id, variant, submitted_at FROM preparation_forms
 		WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC`, citizenID).Query(func(rows pgx.Rows) error {
@@ -24,16 +26,14 @@ func (s *Store) PreparationReceipt(ctx context.Context, citizenID int64, today t
 			if err := rows.Scan(&f.ID, &f.Variant, &f.Submitted); err != nil {
 				return err
 			}
-			if !found && access.MaySeePreparationForm(f.Variant, f.Submitted, today) {
-				form, found = f, true
-			}
+			forms = append(forms, f)
 		}
 		return rows.Err()
 	})
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.PreparationForm{}, nil, false, wrap("load preparation forms", err)
 	}
-	if !found {
+	if form, found = access.PreparationForm(cw, forms, today); !found {
 		return jobnet.PreparationForm{}, nil, false, nil
 	}
 

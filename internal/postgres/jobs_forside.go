@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
@@ -73,9 +74,33 @@ const forsideAreaSQL = `
 SELECT a.id, a.name, a.region_code FROM citizens c JOIN kommuner k ON k.number = c.kommune_number
 JOIN labour_market_areas a ON a.id = k.area_id WHERE c.id = $1`
 
+// forsideNotificationsSQL is the citizen's newest notifications, each with
+// what it is about: the kind and target group of a plan item, meeting or
+// offer, the sender and parties of a message. Two second lines for the
+// rules of access.Notifications: a notification that names nothing of the
+// citizen's is not loaded, and the title of one about a message is read
+// only where organisation $2 is a party to the message.
 const forsideNotificationsSQL = `
-SELECT kind, title, occurred_at, link FROM frontpage_notifications WHERE citizen_id = $1
-ORDER BY occurred_at DESC, id DESC LIMIT 10`
+SELECT n.kind,
+       CASE WHEN n.message_id IS NULL OR m.from_org_id = $2
+                 OR EXISTS (SELECT FROM message_parties p WHERE p.message_id = m.id AND p.organisation_id = $2)
+            THEN n.title ELSE '' END,
+       n.occurred_at, n.link,
+       i.id, i.kind, ip.target_group,
+       mt.id, mt.kind, mt.target_group,
+       o.id, o.kind, o.target_group,
+       m.id, m.from_name, m.from_org_name, coalesce(m.from_org_id, 0),
+       array(SELECT p.organisation_id FROM message_parties p WHERE p.message_id = m.id ORDER BY 1),
+       m.sent_at, m.read_at
+FROM frontpage_notifications n
+LEFT JOIN plan_items i ON i.id = n.plan_item_id AND i.citizen_id = n.citizen_id
+LEFT JOIN target_group_periods ip ON ip.id = i.target_group_period_id
+LEFT JOIN meetings mt ON mt.id = n.meeting_id AND mt.citizen_id = n.citizen_id
+LEFT JOIN meeting_offers o ON o.id = n.offer_id
+     AND EXISTS (SELECT FROM meeting_offer_citizens oc WHERE oc.offer_id = o.id AND oc.citizen_id = n.citizen_id)
+LEFT JOIN messages m ON m.id = n.message_id AND m.citizen_id = n.citizen_id
+WHERE n.citizen_id = $1 AND num_nonnulls(i.id, mt.id, o.id, m.id) = 1
+ORDER BY n.occurred_at DESC, n.id DESC LIMIT 10`
 
 const forsideRemindersSQL = `
 SELECT id, kind, created_on FROM frontpage_reminders WHERE citizen_id = $1 AND done_on IS NULL
@@ -83,9 +108,19 @@ ORDER BY created_on DESC, id DESC`
 
 const forsideBannerSQL = `SELECT EXISTS (SELECT FROM job_goal_banners WHERE citizen_id = $1 AND dismissed_at IS NULL)`
 
-// FrontPage loads what the Forside shows of the citizen's job search, in one
-// round trip.
-func (s *Store) FrontPage(ctx context.Context, citizenID int64, today time.Time) (jobnet.FrontPage, error) {
+// FrontPage loads what the Forside shows, as the caseworker may see it
+// (access.FrontPage), in one round trip.
+func (s *Store) FrontPage(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (jobnet.FrontPage, error) {
+	f, err := s.loadFrontPage(ctx, citizenID, cw.Org.ID, today)
+	if err != nil {
+		return jobnet.FrontPage{}, err
+	}
+	return access.FrontPage(cw, f, today), nil
+}
+
+// loadFrontPage loads the page's data as organisation readerOrgID may have
+// it from the database, before the law is applied in Go.
+func (s *Store) loadFrontPage(ctx context.Context, citizenID, readerOrgID int64, today time.Time) (jobnet.FrontPage, error) {
 	var f jobnet.FrontPage
 	b := &pgx.Batch{}
 	queueJobGoals(b, citizenID, &f.Goals)
@@ -134,10 +169,10 @@ func (s *Store) FrontPage(ctx context.Context, citizenID int64, today time.Time)
 		}
 		return rows.Err()
 	})
-	b.Queue(forsideNotificationsSQL, citizenID).Query(func(rows pgx.Rows) error {
+	b.Queue(forsideNotificationsSQL, citizenID, readerOrgID).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
-			var n jobnet.Notification
-			if err := rows.Scan(&n.Kind, &n.Title, &n.At, &n.Link); err != nil {
+			n, err := scanNotification(rows)
+			if err != nil {
 				return err
 			}
 			f.Notifications = append(f.Notifications, n)
@@ -161,4 +196,33 @@ func (s *Store) FrontPage(ctx context.Context, citizenID int64, today time.Time)
 		return jobnet.FrontPage{}, wrap("load front page", err)
 	}
 	return f, nil
+}
+
+// scanNotification reads a row of forsideNotificationsSQL: the notification
+// and the one thing it is about.
+func scanNotification(rows pgx.Rows) (jobnet.Notification, error) {
+	var n jobnet.Notification
+	var itemID, meetingID, offerID, messageID *int64
+	var itemKind, itemGroup, meetingKind, meetingGroup, offerKind, offerGroup *string
+	var from, fromOrg *string
+	var fromOrgID *int64
+	var parties []int64
+	var sent, read *time.Time
+	if err := rows.Scan(&n.Kind, &n.Title, &n.At, &n.Link,
+		&itemID, &itemKind, &itemGroup, &meetingID, &meetingKind, &meetingGroup, &offerID, &offerKind, &offerGroup,
+		&messageID, &from, &fromOrg, &fromOrgID, &parties, &sent, &read); err != nil {
+		return n, err
+	}
+	switch {
+	case itemID != nil:
+		n.PlanItem = &jobnet.PlanItem{ID: *itemID, Kind: jobnet.PlanItemKind(deref(itemKind)), TargetGroup: jobnet.TargetGroup(deref(itemGroup))}
+	case meetingID != nil:
+		n.Meeting = &jobnet.Meeting{ID: *meetingID, Kind: jobnet.PlanItemKind(deref(meetingKind)), TargetGroup: jobnet.TargetGroup(deref(meetingGroup))}
+	case offerID != nil:
+		n.Offer = &jobnet.MeetingOffer{ID: *offerID, Kind: jobnet.PlanItemKind(deref(offerKind)), TargetGroup: jobnet.TargetGroup(deref(offerGroup))}
+	case messageID != nil:
+		n.Message = &jobnet.Message{ID: *messageID, From: deref(from), FromOrg: deref(fromOrg), FromOrgID: deref(fromOrgID),
+			PartyOrgIDs: parties, SentAt: deref(sent), ReadAt: deref(read)}
+	}
+	return n, nil
 }

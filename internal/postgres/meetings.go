@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
@@ -15,7 +16,7 @@ import (
 // meetingOffersSQL: the offers of the citizen's own jobcenter that are open
 // to the citizen, in the jobcenter's order, with their mødeformer.
 const meetingOffersSQL = `
-SELECT o.id, o.title, o.description, o.duration_minutes, o.attention_text, o.questions_text,
+SELECT o.id, coalesce(o.kind, ''), coalesce(o.target_group, ''), o.title, o.description, o.duration_minutes, o.attention_text, o.questions_text,
        array(SELECT f.form FROM meeting_offer_forms f WHERE f.offer_id = o.id ORDER BY f.position)
 FROM meeting_offers o
 JOIN meeting_offer_citizens oc ON oc.offer_id = o.id
@@ -33,7 +34,7 @@ ORDER BY h.offer_id, h.position`
 // to the citizen, after $3: by time, then caseworker, then the offer's order
 // of mødeformer, as Jobnet lists them (seed 002 §3.1); at most $4.
 const meetingSlotsSQL = `
-SELECT s.id, s.starts_at, s.form, s.caseworker_name FROM meeting_slots s
+SELECT s.id, s.offer_id, s.starts_at, s.form, s.caseworker_name FROM meeting_slots s
 JOIN meeting_offer_citizens oc ON oc.offer_id = s.offer_id AND oc.citizen_id = $1
 JOIN meeting_offers o ON o.id = s.offer_id
 JOIN citizens c ON c.id = oc.citizen_id AND c.jobcenter_id = o.jobcenter_id
@@ -51,11 +52,20 @@ FROM meetings m JOIN organisations o ON o.id = m.organisation_id
 WHERE m.citizen_id = $1 AND m.ends_at > $2
 ORDER BY m.starts_at, m.id`
 
-// MeetingsPage loads the Møder page in one round trip: the offers open to
-// the citizen with their caseworkers and teams, the free times of hostID (0:
-// none chosen yet) and the meetings that have not ended by now. Reading it
-// books nothing.
-func (s *Store) MeetingsPage(ctx context.Context, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error) {
+// MeetingsPage loads the Møder page in one round trip, as the caseworker may
+// see it (access.MeetingsPage): the offers open to the citizen with their
+// caseworkers and teams, the free times of hostID (0: none chosen yet) and
+// the meetings that have not ended by now. Reading it books nothing.
+func (s *Store) MeetingsPage(ctx context.Context, cw jobnet.Caseworker, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error) {
+	p, err := s.loadMeetingsPage(ctx, citizenID, hostID, now)
+	if err != nil {
+		return jobnet.MeetingsPage{}, err
+	}
+	return access.MeetingsPage(cw, p), nil
+}
+
+// loadMeetingsPage loads the page's data, before the law is applied.
+func (s *Store) loadMeetingsPage(ctx context.Context, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error) {
 	var p jobnet.MeetingsPage
 	hosts := map[int64][]jobnet.MeetingHost{}
 	b := &pgx.Batch{}
@@ -64,7 +74,7 @@ func (s *Store) MeetingsPage(ctx context.Context, citizenID, hostID int64, now t
 			var o jobnet.MeetingOffer
 			var minutes int
 			var forms []string
-			if err := rows.Scan(&o.ID, &o.Title, &o.Description, &minutes, &o.AttentionText, &o.QuestionsText, &forms); err != nil {
+			if err := rows.Scan(&o.ID, &o.Kind, &o.TargetGroup, &o.Title, &o.Description, &minutes, &o.AttentionText, &o.QuestionsText, &forms); err != nil {
 				return err
 			}
 			o.Duration = time.Duration(minutes) * time.Minute
@@ -91,7 +101,7 @@ func (s *Store) MeetingsPage(ctx context.Context, citizenID, hostID int64, now t
 			for rows.Next() {
 				var sl jobnet.MeetingSlot
 				var form string
-				if err := rows.Scan(&sl.ID, &sl.StartsAt, &form, &sl.Caseworker); err != nil {
+				if err := rows.Scan(&sl.ID, &sl.OfferID, &sl.StartsAt, &form, &sl.Caseworker); err != nil {
 					return err
 				}
 				sl.Form = jobnet.MeetingForm(form)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
@@ -40,10 +41,19 @@ FROM meetings m JOIN organisations o ON o.id = m.organisation_id
 WHERE m.citizen_id = $1 AND m.ends_at > $2
 ORDER BY m.starts_at, m.id`
 
-// MinPlan loads the citizen's Min Plan — the job goal, every item and the
-// meetings planned from now on, unredacted — in one round trip. The caller
-// redacts through internal/access before anything is shown.
-func (s *Store) MinPlan(ctx context.Context, citizenID int64, now time.Time) (jobnet.MinPlan, error) {
+// MinPlan loads the citizen's Min Plan — the job goal, the items and the
+// meetings planned from now on — as the caseworker may see it
+// (access.MinPlan), in one round trip.
+func (s *Store) MinPlan(ctx context.Context, cw jobnet.Caseworker, citizenID int64, now time.Time) (jobnet.MinPlan, error) {
+	p, err := s.loadMinPlan(ctx, citizenID, now)
+	if err != nil {
+		return jobnet.MinPlan{}, err
+	}
+	return access.MinPlan(cw, p), nil
+}
+
+// loadMinPlan loads the whole plan, before the law is applied.
+func (s *Store) loadMinPlan(ctx context.Context, citizenID int64, now time.Time) (jobnet.MinPlan, error) {
 	p := jobnet.MinPlan{OrgNames: map[int64]string{}}
 	b := &pgx.Batch{}
 	b.Queue(minPlanJobGoalSQL, citizenID).Query(func(rows pgx.Rows) error {

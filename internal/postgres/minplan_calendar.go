@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
@@ -43,9 +44,18 @@ ORDER BY valid_from, id`
 )
 
 // Calendar loads what the Kalender shows of the days from first to last
-// (calendar days, inclusive), unredacted, in one round trip. The caller
-// redacts through internal/access before anything is shown.
-func (s *Store) Calendar(ctx context.Context, citizenID int64, first, last time.Time) (jobnet.Calendar, error) {
+// (calendar days, inclusive) as the caseworker may see it today
+// (access.Calendar), in one round trip.
+func (s *Store) Calendar(ctx context.Context, cw jobnet.Caseworker, citizenID int64, first, last, today time.Time) (jobnet.Calendar, error) {
+	c, err := s.loadCalendar(ctx, citizenID, first, last)
+	if err != nil {
+		return jobnet.Calendar{}, err
+	}
+	return access.Calendar(cw, c, today), nil
+}
+
+// loadCalendar loads the days' entries, before the law is applied.
+func (s *Store) loadCalendar(ctx context.Context, citizenID int64, first, last time.Time) (jobnet.Calendar, error) {
 	c := jobnet.Calendar{First: first, Last: last}
 	b := &pgx.Batch{}
 	b.Queue(calendarItemsSQL, citizenID, first, last).Query(func(rows pgx.Rows) error {

@@ -11,13 +11,13 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 )
 
-// The store reads the whole plan, unredacted, as the application's role:
-// redaction is the handler's, through internal/access.
+// The jobcenter, the authority for every target group, gets the whole
+// plan, in one round trip.
 func TestMinPlan_TheWholePlanInOneRoundTrip(t *testing.T) {
 	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
 	anna := citizenID(t, pool, "anna")
 	rt := &roundTrips{Querier: pool}
-	p, err := postgres.NewStore(rt).MinPlan(context.Background(), anna, time.Now())
+	p, err := postgres.NewStore(rt).MinPlan(context.Background(), actingFor(t, pool, demo.OrgJobcenterAarhus), anna, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestCalendar_OneMonthInOneRoundTrip(t *testing.T) {
 	first := jobnet.Date(start.Year(), start.Month(), 1)
 	last := first.AddDate(0, 1, -1)
 	rt := &roundTrips{Querier: pool}
-	c, err := postgres.NewStore(rt).Calendar(context.Background(), anna, first, last)
+	c, err := postgres.NewStore(rt).Calendar(context.Background(), actingFor(t, pool, demo.OrgJobcenterAarhus), anna, first, last, today)
 	if err != nil {
 		t.Fatal(err)
 	}

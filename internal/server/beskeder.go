@@ -7,15 +7,14 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // beskederStore is what Min beskedbakke needs of the store.
 type beskederStore interface {
-	Messages(ctx context.Context, citizenID int64) ([]jobnet.Message, error)
-	Message(ctx context.Context, citizenID, messageID, readerOrgID int64) (jobnet.Message, error)
+	Messages(ctx context.Context, cw jobnet.Caseworker, citizenID int64) ([]jobnet.Message, error)
+	Message(ctx context.Context, cw jobnet.Caseworker, citizenID, messageID int64) (jobnet.Message, error)
 }
 
 // beskederPath is Min beskedbakke; a message is beskederPath + "/" + its id.
@@ -27,9 +26,12 @@ const TextBrevhemmelighed = "Du må ikke få adgang til indholdet af denne beske
 
 // beskederPage is Min beskedbakke (SPEC §5.3, seed 001 §5.4): every
 // message with its sender, title, date and whether it is read — never its
-// content, which the list does not even load.
+// content, which the list does not even load. The title of a message the
+// caseworker's organisation is not a party to is "Besked fra <afsender>"
+// (access.MessageAsSeen).
 func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
-	ms, err := s.store.Messages(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	visit := visitFrom(r.Context())
+	ms, err := s.store.Messages(r.Context(), visit.cw, visit.citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
@@ -51,9 +53,9 @@ func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// beskedPage is one message (seed 001 billede 21). Its content is shown only
-// where access.MayReadMessage allows; otherwise the page says why, with
-// status 200: the message itself may be listed and opened, only its content
+// beskedPage is one message (seed 001 billede 21). Its subject and content
+// are shown only where the store gives them (access.MessageAsSeen);
+// otherwise the page says why, with status 200: the message itself may be listed and opened, only its content
 // is withheld. A message of another citizen, or an id that is not one, is
 // the normal 404, so that nothing tells whether it exists. Opening a
 // message does not mark it as read: a GET writes nothing.
@@ -63,7 +65,7 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || messageID <= 0 {
 		return jobnet.ErrNotFound
 	}
-	m, err := s.store.Message(r.Context(), v.citizen.Citizen.ID, messageID, v.cw.Org.ID)
+	m, err := s.store.Message(r.Context(), v.cw, v.citizen.Citizen.ID, messageID)
 	if err != nil {
 		return err
 	}
@@ -71,10 +73,10 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 		FromOrg: m.FromOrg, From: m.From, Title: m.Title,
 		Date: views.LongDate(m.SentAt.In(jobnet.Copenhagen)),
 	}
-	if access.MayReadMessage(v.cw, m).Allowed {
-		view.Paragraphs = beskedParagraphs(m.Body)
-	} else {
+	if m.Withheld {
 		view.Withheld = TextBrevhemmelighed
+	} else {
+		view.Paragraphs = beskedParagraphs(m.Body)
 	}
 	c := s.citizenChrome(r, "Besked fra "+m.FromOrg, views.TabPlaner,
 		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"},

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
@@ -15,7 +14,7 @@ import (
 type cvStore interface {
 	CV(ctx context.Context, citizenID int64) (jobnet.CV, bool, error)
 	CVStanding(ctx context.Context, citizenID int64) (jobnet.CVStanding, error)
-	PreparationReceipt(ctx context.Context, citizenID int64, today time.Time) (jobnet.PreparationForm, []jobnet.PreparationAnswer, bool, error)
+	PreparationReceipt(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (jobnet.PreparationForm, []jobnet.PreparationAnswer, bool, error)
 }
 
 // cvJobsoegningCrumb leads back to the Jobsøgning tab's overview.
@@ -62,17 +61,19 @@ func cvView(cv jobnet.CV, found bool) views.CVView {
 	return v
 }
 
-// presentationCVPage is Præsentations-CV: blocked with "Ingen adgang"
-// (SPEC §5.2, seed 001 billede 10). Its content is never loaded.
-func (s *Server) presentationCVPage(w http.ResponseWriter, r *http.Request) error {
-	v := visitFrom(r.Context())
-	if d := access.MaySeePresentationCV(v.cw); !d.Allowed {
-		c := s.citizenChrome(r, "Præsentations-CV", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Præsentations-CV"})
-		s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(c, "Ingen adgang", ""))
-		return nil
-	}
-	// Were the rule ever to allow it, there is still no view of the
-	// presentation CV, and the database role cannot read its content.
+// presentationCVBlocked is what a caseworker sees of Præsentations-CV:
+// blocked with "Ingen adgang" (SPEC §5.2, seed 001 billede 10;
+// access.MaySeePresentationCV, applied by the route's middleware). Its
+// content is never loaded.
+func (s *Server) presentationCVBlocked(w http.ResponseWriter, r *http.Request) {
+	c := s.citizenChrome(r, "Præsentations-CV", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Præsentations-CV"})
+	s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(c, "Ingen adgang", ""))
+}
+
+// presentationCVPage is reached only if access.MaySeePresentationCV were
+// ever to allow it: there is still no view of the presentation CV, and the
+// database role cannot read its content.
+func (s *Server) presentationCVPage(http.ResponseWriter, *http.Request) error {
 	return jobnet.ErrForbidden
 }
 

@@ -8,14 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // forsideStore is what the Forside needs of the store.
 type forsideStore interface {
-	FrontPage(ctx context.Context, citizenID int64, today time.Time) (jobnet.FrontPage, error)
+	FrontPage(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (jobnet.FrontPage, error)
 }
 
 // frontPage is the citizen's Forside (SPEC §5.1): the banner of seed 002
@@ -25,7 +24,7 @@ type forsideStore interface {
 func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
-	f, err := s.store.FrontPage(r.Context(), v.citizen.Citizen.ID, today)
+	f, err := s.store.FrontPage(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}
@@ -39,7 +38,7 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	// The status line of billede 22: a sygemelding the caseworker may see
 	// covers today.
-	_, view.SickToday = jobnet.SickOn(access.VisibleAbsences(v.cw, f.Absences, today), today)
+	_, view.SickToday = jobnet.SickOn(f.Absences, today)
 	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.citizenChrome(r, "Forside", ""), view))
 	return nil
 }
@@ -169,7 +168,9 @@ func postingItems(ps []jobnet.JobPosting, detail func(jobnet.JobPosting) string)
 }
 
 // forsideNotifications words the notifications as Jobnet does ("Du har
-// fået en ny besked: <titel>", seed 001 billede 22).
+// fået en ny besked: <titel>", seed 001 billede 22). A message the
+// caseworker may not read has no title here: the notification says only
+// who it is from.
 func forsideNotifications(ns []jobnet.Notification) []views.ForsideNotification {
 	var out []views.ForsideNotification
 	for _, n := range ns {
@@ -179,8 +180,15 @@ func forsideNotifications(ns []jobnet.Notification) []views.ForsideNotification 
 			v.Text, v.LinkText = "Du har fået en ny mulighed for at booke et møde: "+n.Title, "Gå til Møder"
 		case jobnet.NotificationMinPlan:
 			v.Text, v.LinkText = "Der er en ny version af Min Plan: "+n.Title, "Gå til Min Plan"
+		case jobnet.NotificationMeeting:
+			v.Text, v.LinkText = "Du har fået et nyt møde: "+n.Title, "Gå til Møder"
 		default:
-			v.Text, v.LinkText = "Du har fået en ny besked: "+n.Title, "Gå til beskeden"
+			if n.Message != nil && n.Message.Withheld {
+				v.Text = "Du har fået en ny besked fra " + n.Message.FromOrg
+			} else {
+				v.Text = "Du har fået en ny besked: " + n.Title
+			}
+			v.LinkText = "Gå til beskeden"
 		}
 		out = append(out, v)
 	}

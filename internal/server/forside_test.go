@@ -74,11 +74,17 @@ func TestForsideNotifications_AreWordedAsJobnetDoes(t *testing.T) {
 		{Kind: jobnet.NotificationMessage, Title: "Titel", At: at, Link: "/borger/planer/beskeder"},
 		{Kind: jobnet.NotificationSelfBooking, Title: "Jobsamtale", At: at, Link: "/borger/planer/moeder"},
 		{Kind: jobnet.NotificationMinPlan, Title: "Aftaler", At: at, Link: "/borger/planer/min-plan"},
+		{Kind: jobnet.NotificationMeeting, Title: "Jobsamtale", At: at, Link: "/borger/planer/moeder"},
+		{Kind: jobnet.NotificationMessage, At: at, Link: "/borger/planer/beskeder",
+			Message: &jobnet.Message{FromOrg: "Dansk Byggeadministration A/S", Title: "Besked fra Dansk Byggeadministration A/S", Withheld: true}},
 	})
 	want := []views.ForsideNotification{
 		{Kind: "besked", Text: "Du har fået en ny besked: Titel", Date: "21. nov. 2026", LinkText: "Gå til beskeden", Href: "/borger/planer/beskeder"},
 		{Kind: "selvbooking", Text: "Du har fået en ny mulighed for at booke et møde: Jobsamtale", Date: "21. nov. 2026", LinkText: "Gå til Møder", Href: "/borger/planer/moeder"},
 		{Kind: "min_plan", Text: "Der er en ny version af Min Plan: Aftaler", Date: "21. nov. 2026", LinkText: "Gå til Min Plan", Href: "/borger/planer/min-plan"},
+		{Kind: "moede", Text: "Du har fået et nyt møde: Jobsamtale", Date: "21. nov. 2026", LinkText: "Gå til Møder", Href: "/borger/planer/moeder"},
+		// A message the caseworker may not read: who it is from, nothing more.
+		{Kind: "besked", Text: "Du har fået en ny besked fra Dansk Byggeadministration A/S", Date: "21. nov. 2026", LinkText: "Gå til beskeden", Href: "/borger/planer/beskeder"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("notifications (-want +got):\n%s", diff)

@@ -10,7 +10,7 @@ import (
 )
 
 // fravaerStore is what Aktuelt fravær, the info pages and the Forside's
-// status line need of the store. Absences applies access.VisibleAbsences
+// status line need of the store. Absences applies access.Absences
 // itself: no history, never "Modtager hjælp fra kommunen", and for an
 // a-kasse only what is lawful for a dagpengemodtager or dimittend.
 type fravaerStore interface {

@@ -8,14 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // kalenderStore is what the Kalender needs of the store.
 type kalenderStore interface {
-	Calendar(ctx context.Context, citizenID int64, first, last time.Time) (jobnet.Calendar, error)
+	Calendar(ctx context.Context, cw jobnet.Caseworker, citizenID int64, first, last, today time.Time) (jobnet.Calendar, error)
 }
 
 const kalenderPath = "/borger/planer/kalender"
@@ -37,24 +36,19 @@ var kalenderCategories = []struct{ Name, Label, Entry string }{
 
 // kalenderPage is the citizen's calendar (SPEC §5.3, seed 001 §5.3): one
 // month of the titles of the plan's items, meetings, joblog entries and
-// absences. Items and meetings pass the same rules as on Min plan
-// (access.VisiblePlanItems, access.VisibleMeetings); absences the rule of
-// Aktuelt fravær (access.VisibleAbsences): current and coming ones only,
-// for the a-kasse only those lawful for a dagpengemodtager — the guide says
-// historical absence is not accessible through this view (seed 001 §5.5),
-// so past months show none.
+// absences, as the store returns them for the caseworker (access.Calendar):
+// items and meetings on Min plan's terms, absences on Aktuelt fravær's —
+// the guide says historical absence is not accessible through this view
+// (seed 001 §5.5), so past months show none.
 func (s *Server) kalenderPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
 	q := parseKalenderQuery(r.URL.Query(), today)
 	first, last := q.Month, q.Month.AddDate(0, 1, -1)
-	cal, err := s.store.Calendar(r.Context(), v.citizen.Citizen.ID, first, last)
+	cal, err := s.store.Calendar(r.Context(), v.cw, v.citizen.Citizen.ID, first, last, today)
 	if err != nil {
 		return err
 	}
-	cal.Items = access.VisiblePlanItems(v.cw, cal.Items)
-	cal.Meetings = access.VisibleMeetings(v.cw, cal.Meetings)
-	cal.Absences = access.VisibleAbsences(v.cw, cal.Absences, today)
 	status := http.StatusOK
 	if q.MonthError != "" {
 		status = http.StatusBadRequest

@@ -150,6 +150,22 @@ func (s *Server) readOnly(next http.Handler) http.Handler {
 	})
 }
 
+// blockedUnless guards a page the law may block as a whole (SPEC §5: "the
+// whole page is replaced by the given message"): where rule refuses the
+// caseworker, blocked answers instead and the page's handler, which would
+// load the data, never runs.
+func (s *Server) blockedUnless(rule func(jobnet.Caseworker) access.Decision, blocked http.HandlerFunc) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if d := rule(visitFrom(r.Context()).cw); !d.Allowed {
+				blocked(w, r)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
 // save writes the session; a session that ended meanwhile (log-out in
 // another tab, timeout) sends the caseworker to sign in again.
 func (s *Server) save(w http.ResponseWriter, r *http.Request, sess *sessions.Session) error {

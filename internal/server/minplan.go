@@ -10,14 +10,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // minPlanStore is what Min plan needs of the store.
 type minPlanStore interface {
-	MinPlan(ctx context.Context, citizenID int64, now time.Time) (jobnet.MinPlan, error)
+	MinPlan(ctx context.Context, cw jobnet.Caseworker, citizenID int64, now time.Time) (jobnet.MinPlan, error)
 }
 
 // minPlanPath is the Min plan page; its view, period, window and folding are
@@ -50,27 +49,19 @@ const (
 const minPlanOwnerSTAR = "Styrelsen for Arbejdsmarked og Rekruttering"
 
 // minPlanPage is the citizen's Min Plan (SPEC §5.3, seed 001 §5.1). The
-// items pass through access.VisiblePlanItems before anything else is done
-// with them, so "Seneste aftale med …" is the newest agreement the
-// caseworker may see — an agreement made while the citizen was in another
-// target group is skipped, not shown — and the view never sees the others.
-// The planned meetings pass through access.VisibleMeetings and are shown
-// with the items (seed 001 §5.2), the Jobmål through access.MaySeeJobGoal.
+// store returns only what the caseworker may see (access.MinPlan), so
+// "Seneste aftale med …" is the newest agreement the caseworker may see — an
+// agreement made while the citizen was in another target group is skipped,
+// not shown. The planned meetings are shown with the items (seed 001 §5.2).
 // A bad parameter is reported at its control with status 400, and the page
 // is shown as if it were not given.
 func (s *Server) minPlanPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
 	q := parseMinPlanQuery(r.URL.Query(), today)
-	plan, err := s.store.MinPlan(r.Context(), v.citizen.Citizen.ID, s.now())
+	plan, err := s.store.MinPlan(r.Context(), v.cw, v.citizen.Citizen.ID, s.now())
 	if err != nil {
 		return err
-	}
-	visible := access.VisiblePlanItems(v.cw, plan.Items)
-	meetings := access.VisibleMeetings(v.cw, plan.Meetings)
-	goal := plan.JobGoal
-	if goal.OccupationID == 0 || !access.MaySeeJobGoal(v.cw, goal).Allowed {
-		goal = jobnet.PlanJobGoal{}
 	}
 	status := http.StatusOK
 	if q.ViewError != "" || q.PeriodError != "" || q.FromError != "" || q.FoldError != "" {
@@ -78,7 +69,7 @@ func (s *Server) minPlanPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	c := s.citizenChrome(r, "Min plan", views.TabPlaner,
 		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}, views.Crumb{Label: "Min plan"})
-	s.renderPage(w, r, status, views.MinPlanPage(c, minPlanView(q, goal, visible, meetings, plan.OrgNames, today)))
+	s.renderPage(w, r, status, views.MinPlanPage(c, minPlanView(q, plan, today)))
 	return nil
 }
 
@@ -202,9 +193,9 @@ func addMonths(day time.Time, n int) time.Time {
 	return first.AddDate(0, 0, d-1)
 }
 
-// minPlanView builds the page from the items and meetings the caseworker
-// may see.
-func minPlanView(q minPlanQuery, goal jobnet.PlanJobGoal, visible []jobnet.PlanItem, meetings []jobnet.Meeting, orgNames map[int64]string, today time.Time) views.MinPlanView {
+// minPlanView builds the page from the plan as the caseworker may see it.
+func minPlanView(q minPlanQuery, plan jobnet.MinPlan, today time.Time) views.MinPlanView {
+	goal, visible, meetings, orgNames := plan.JobGoal, plan.Items, plan.Meetings, plan.OrgNames
 	first, last := q.window(today)
 	v := views.MinPlanView{Timeline: !q.List, Open: q.Fold == "alle", Controls: minPlanControls(q, first, last)}
 	if goal.OccupationID != 0 {

@@ -8,14 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // moederStore is what Møder needs of the store.
 type moederStore interface {
-	MeetingsPage(ctx context.Context, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error)
+	MeetingsPage(ctx context.Context, cw jobnet.Caseworker, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error)
 }
 
 // moederPath is the Møder page; the booking flow's steps are in its query
@@ -41,18 +40,19 @@ const (
 )
 
 // moederPage is the citizen's Møder (SPEC §5.3, seed 001 §5.2): the booking
-// flow, readable step by step, and the planned meetings. Booking, cancelling
+// flow, readable step by step, and the planned meetings, with the offers and
+// meetings the caseworker may see (access.MeetingsPage). Booking, cancelling
 // and rebooking are forms that post, and the read-only middleware refuses
 // them. Bad step parameters give a message, status 400 and step 1.
 func (s *Server) moederPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	now := s.now()
 	q := parseMoederQuery(r.URL.Query())
-	p, err := s.store.MeetingsPage(r.Context(), v.citizen.Citizen.ID, q.Host, now)
+	p, err := s.store.MeetingsPage(r.Context(), v.cw, v.citizen.Citizen.ID, q.Host, now)
 	if err != nil {
 		return err
 	}
-	view := views.MoederView{Meetings: moederMeetings(access.VisibleMeetings(v.cw, p.Meetings))}
+	view := views.MoederView{Meetings: moederMeetings(p.Meetings)}
 	status := http.StatusOK
 	if jobnet.MaySelfBook(v.citizen, jobnet.Day(now)) {
 		view.Booking = moederBooking(q, p)

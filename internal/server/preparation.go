@@ -4,26 +4,25 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // preparationPage is "Forberedelsesskema": the receipt of the newest
-// preparation form the caseworker may see (the dagpenge variant, submitted
-// less than 3 months ago; SPEC §5.2, seed 001 billede 11), or the message
-// that there is none. An expired form, or one of the kontanthjælp or unge
-// variant, is answered exactly like no form at all.
+// preparation form the caseworker may see (access.PreparationForm: less
+// than 3 months old; the a-kasse only the dagpenge variant; SPEC §5.2, seed
+// 001 billede 11), or the message that there is none. A form the law hides
+// is answered exactly like no form at all.
 func (s *Server) preparationPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
-	form, answers, found, err := s.store.PreparationReceipt(r.Context(), v.citizen.Citizen.ID, today)
+	form, answers, found, err := s.store.PreparationReceipt(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}
 	var p views.PreparationView
-	if found && access.MaySeePreparationForm(form.Variant, form.Submitted, today) {
+	if found {
 		n, err := cpr.Parse(v.citizen.Citizen.CPR)
 		if err != nil {
 			return fmt.Errorf("preparation form: the citizen's CPR number: %w", err)

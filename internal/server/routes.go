@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/web"
 )
 
@@ -62,7 +63,7 @@ func (s *Server) routes() http.Handler {
 				r.Get("/planer/meld-ferie", s.handle(s.meldFeriePage))
 				r.Get("/planer/meld-syg-rask", s.handle(s.meldSygRaskPage))
 				r.Get("/planer/til-og-afmelding", s.handle(s.tilOgAfmeldingPage))
-				r.Get("/planer/historik", s.handle(s.historikPage))
+				r.With(s.blockedUnless(access.MaySeeHistory, s.historikBlocked)).Get("/planer/historik", s.handle(s.historikPage))
 				// planer:dagpenge — Dagpengetællere, Tællere for supplerende dagpenge
 				r.Get("/planer/dagpengetaellere", s.handle(s.dagpengePage))
 				r.Get("/planer/supplerende-dagpenge", s.handle(s.supplementaryPage))
@@ -74,7 +75,7 @@ func (s *Server) routes() http.Handler {
 				r.Get("/jobsoegning/jeg-soeger-job-som", s.handle(s.jobGoalsPage))
 				// jobsoegning:cv — Mit CV, Præsentations-CV, Job i Europa, Forberedelsesskema
 				r.Get("/jobsoegning/cv", s.handle(s.cvPage))
-				r.Get("/jobsoegning/praesentations-cv", s.handle(s.presentationCVPage))
+				r.With(s.blockedUnless(access.MaySeePresentationCV, s.presentationCVBlocked)).Get("/jobsoegning/praesentations-cv", s.handle(s.presentationCVPage))
 				r.Get("/jobsoegning/job-i-europa", s.handle(s.europePage))
 				r.Get("/jobsoegning/forberedelsesskema", s.handle(s.preparationPage))
 				// jobsoegning:joblog — Joblog

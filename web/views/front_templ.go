@@ -47,7 +47,7 @@ type ForsideLink struct {
 // ForsideNotification is a notification under the cards, e.g. "Du har fået en ny besked:
 // <titel>" with "Gå til beskeden".
 type ForsideNotification struct {
-	Kind     string // selvbooking, min_plan, besked
+	Kind     string // selvbooking, min_plan, moede, besked
 	Text     string
 	Date     string
 	LinkText string
@@ -633,6 +633,8 @@ func notificationIcon(kind string) string {
 		return "calendar-month"
 	case "min_plan":
 		return "assignment"
+	case "moede":
+		return "calendar-month"
 	default:
 		return "email"
 	}

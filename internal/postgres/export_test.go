@@ -1,0 +1,10 @@
+package postgres
+
+// The loaders before the law is applied in Go, so that tests can show that
+// the SQL's second line holds by itself.
+var (
+	LoadMessages  = (*Store).loadMessages
+	LoadMessage   = (*Store).loadMessage
+	LoadFrontPage = (*Store).loadFrontPage
+	LoadAbsences  = (*Store).loadAbsences
+)

@@ -1,0 +1,114 @@
+package migrations_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3"
+	"github.com/star-dk/sagsbehandleradgang/internal/pgtest"
+	"github.com/star-dk/sagsbehandleradgang/migrations"
+)
+
+// A database from before migration 10 upgrades (issue 7): its offers and
+// notifications cannot yet say what they are about, so the migration ties
+// the notifications it can — a message or offer of the citizen with the
+// same title — and leaves the rest saying nothing, which no caseworker is
+// shown. From then on the data must say it.
+func TestMigration10_AnExistingDatabaseUpgrades(t *testing.T) {
+	ctx := context.Background()
+	owner := pgtest.OwnerPool(t, pgtest.NewDatabase(t, "", nil))
+	db := stdlib.OpenDBFromPool(owner)
+	defer db.Close()
+	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 9); err != nil {
+		t.Fatalf("down to 9: %v", err)
+	}
+
+	exec := func(sql string, args ...any) {
+		t.Helper()
+		if _, err := owner.Exec(ctx, sql, args...); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	var jobcenter, citizen, offer, message int64
+	mustScan(t, owner.QueryRow(ctx, `INSERT INTO organisations (kind, number, name, cvr) VALUES ('Jobcenter', '751', 'Jobcenter Aarhus', '55667788') RETURNING id`), &jobcenter)
+	mustScan(t, owner.QueryRow(ctx, `INSERT INTO citizens (cpr, name, kommune_number, jobcenter_id) VALUES ('0101900000', 'Anna', '751', $1) RETURNING id`, jobcenter), &citizen)
+	mustScan(t, owner.QueryRow(ctx, `INSERT INTO meeting_offers (jobcenter_id, title, description, duration_minutes, attention_text, questions_text, position)
+		VALUES ($1, 'Jobsamtale', 'Om din jobsøgning', 30, 'Mød op', 'Ring til os', 1) RETURNING id`, jobcenter), &offer)
+	exec(`INSERT INTO meeting_offer_citizens (offer_id, citizen_id, offered_at) VALUES ($1, $2, now())`, offer, citizen)
+	mustScan(t, owner.QueryRow(ctx, `INSERT INTO messages (citizen_id, from_name, from_org_name, from_org_id, title, body, sent_at)
+		VALUES ($1, 'Sagsbehandler', 'Jobcenter Aarhus', $2, 'Din plan er opdateret', 'Se Min Plan', now()) RETURNING id`, citizen, jobcenter), &message)
+	exec(`INSERT INTO meetings (citizen_id, title, starts_at, ends_at, form, with_whom, organisation_id)
+		VALUES ($1, 'Jobsamtale', now(), now() + interval '30 minutes', 'Telefonisk', 'Nina', $2)`, citizen, jobcenter)
+	for _, n := range []struct{ kind, title string }{
+		{"besked", "Din plan er opdateret"},
+		{"selvbooking", "Jobsamtale"},
+		{"min_plan", "Ny version af Min Plan"},
+		{"besked", "En besked der ikke findes"},
+	} {
+		exec(`INSERT INTO frontpage_notifications (citizen_id, kind, title, occurred_at, link) VALUES ($1, $2, $3, now(), '/borger/forside')`, citizen, n.kind, n.title)
+	}
+
+	if _, err := p.UpTo(ctx, 10); err != nil {
+		t.Fatalf("up to 10: %v", err)
+	}
+
+	tied := map[string]string{}
+	rows, err := owner.Query(ctx, `SELECT title, coalesce(message_id::text, offer_id::text, plan_item_id::text, meeting_id::text, '')
+		FROM frontpage_notifications ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var title, subject string
+		mustScan(t, rows, &title, &subject)
+		tied[title] = subject
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for title, want := range map[string]string{
+		"Din plan er opdateret":     strconv.FormatInt(message, 10),
+		"Jobsamtale":                strconv.FormatInt(offer, 10),
+		"Ny version af Min Plan":    "",
+		"En besked der ikke findes": "",
+	} {
+		if got, ok := tied[title]; !ok || got != want {
+			t.Errorf("notification %q is about %q, want %q", title, got, want)
+		}
+	}
+	var offerKind, offerGroup *string
+	mustScan(t, owner.QueryRow(ctx, `SELECT kind, target_group FROM meeting_offers WHERE id = $1`, offer), &offerKind, &offerGroup)
+	if offerKind != nil || offerGroup != nil {
+		t.Errorf("an old offer claims to be %v in %v; it cannot say", offerKind, offerGroup)
+	}
+
+	// From now on: a meeting with a mentor can be said, a meeting that
+	// says nothing cannot be added, nor a notification about nothing.
+	exec(`INSERT INTO meetings (citizen_id, title, starts_at, ends_at, form, with_whom, organisation_id, kind, target_group)
+		VALUES ($1, 'Møde med din mentor', now(), now() + interval '1 hour', 'Telefonisk', 'Peter', $2, 'mentor', 'dagpenge')`, citizen, jobcenter)
+	for _, refused := range []string{
+		`INSERT INTO meetings (citizen_id, title, starts_at, ends_at, form, with_whom, organisation_id)
+			VALUES ($1, 'Møde', now(), now() + interval '1 hour', 'Telefonisk', 'Nina', $2)`,
+		`INSERT INTO frontpage_notifications (citizen_id, kind, title, occurred_at, link) SELECT $1, 'besked', 'Om ingenting', now(), '/borger/forside' WHERE $2::bigint > 0`,
+		`INSERT INTO frontpage_notifications (citizen_id, kind, title, occurred_at, link, offer_id) SELECT $1, 'besked', 'Forkert slags', now(), '/borger/forside', id FROM meeting_offers WHERE jobcenter_id = $2`,
+	} {
+		if _, err := owner.Exec(ctx, refused, citizen, jobcenter); err == nil || !strings.Contains(err.Error(), "violates") {
+			t.Errorf("accepted, want refused: %s (err = %v)", refused, err)
+		}
+	}
+
+	// And back down again, as far as the data allows.
+	if _, err := p.DownTo(ctx, 9); err != nil {
+		t.Fatalf("down to 9 again: %v", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up again: %v", err)
+	}
+}
