@@ -28,13 +28,19 @@ func (s *Store) Ping(ctx context.Context) error { return wrap("ping", s.pool.Pin
 
 const userColumns = `u.id, u.cvr, coalesce(u.rid, ''), coalesce(u.uuid::text, ''), u.name, u.email, u.active`
 
-// userByIdentitySQL finds the user copy's entry for an asserted identity:
-// by the persistent UUID when the IdP gives one (OIOSAML 3), else by CVR and
-// RID (OIOSAML 2, and OIOSAML 3 users only known by their legacy RID).
+// userByIdentitySQL finds the user copy's entry for an asserted identity,
+// always within the asserted CVR: a UUID or RID is an employee of one
+// organisation, and the same UUID asserted for another CVR is someone the
+// user copy does not know (SPEC §2.2). Within the CVR it finds the user by
+// the persistent UUID when the IdP gives one (OIOSAML 3), else by RID
+// (OIOSAML 2, and OIOSAML 3 users the copy knows only by their legacy RID).
+// A RID does not find a user whose UUID the copy knows and the IdP asserts
+// differently.
 const userByIdentitySQL = `
 SELECT ` + userColumns + ` FROM amp_users u
-WHERE ($1 <> '' AND u.uuid::text = lower($1))
-   OR ($3 <> '' AND u.cvr = $2 AND u.rid = $3)
+WHERE u.cvr = $2
+  AND (($1 <> '' AND u.uuid::text = lower($1))
+    OR ($3 <> '' AND u.rid = $3 AND ($1 = '' OR u.uuid IS NULL)))
 ORDER BY (u.uuid::text = lower($1)) DESC NULLS LAST
 LIMIT 1`
 
