@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/beevik/etree"
+	"github.com/crewjam/saml"
 	"github.com/google/go-cmp/cmp"
 	dsig "github.com/russellhaering/goxmldsig"
 
@@ -339,6 +340,40 @@ func TestFinishLogin_Refuses(t *testing.T) {
 			name:  "two CVR values",
 			spoil: func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrCVR, "11223344", "55667788") },
 			want:  "has 2 values",
+		},
+		{
+			name:  "two CVR attributes",
+			spoil: func(f *fixture, s *respSpec) { s.Attrs = append(s.Attrs, attr(oiosaml.AttrCVR, "99999999")) },
+			want:  "attribute " + oiosaml.AttrCVR + " appears twice",
+		},
+		{
+			name:  "a second CVR attribute in a second AttributeStatement",
+			spoil: func(f *fixture, s *respSpec) { s.MoreAttrs = []saml.Attribute{attr(oiosaml.AttrCVR, "77889900")} },
+			want:  "attribute " + oiosaml.AttrCVR + " appears twice",
+		},
+		{
+			name:  "an OIOSAML 2 CVR attribute beside the OIOSAML 3 one",
+			spoil: func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrCVR2, "77889900") },
+			want:  "carries both " + oiosaml.AttrCVR + " and " + oiosaml.AttrCVR2,
+		},
+		{
+			name:   "an OIOSAML 3 CVR attribute beside the OIOSAML 2 one",
+			legacy: true,
+			spoil:  func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrCVR, "77889900") },
+			want:   "carries both " + oiosaml.AttrCVR + " and " + oiosaml.AttrCVR2,
+		},
+		{
+			name: "an OIOSAML 2 RID attribute beside the OIOSAML 3 one",
+			spoil: func(f *fixture, s *respSpec) {
+				s.setAttr(oiosaml.AttrRID, "80123456")
+				s.setAttr(oiosaml.AttrRID2, "40112233")
+			},
+			want: "carries both " + oiosaml.AttrRID + " and " + oiosaml.AttrRID2,
+		},
+		{
+			name:  "both profiles' specVersion",
+			spoil: func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrSpecVer2, oiosaml.Profile2) },
+			want:  "carries both " + oiosaml.AttrSpecVer3 + " and " + oiosaml.AttrSpecVer2,
 		},
 		{
 			name:  "wrong specVersion",

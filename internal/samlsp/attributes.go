@@ -8,12 +8,28 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/oiosaml"
 )
 
+// sameFactInBothProfiles pairs the attributes that state one fact in the
+// OIOSAML 3 and the OIOSAML 2 profile. An assertion that states a fact under
+// both names is refused rather than read one way: which CVR it means would
+// depend on which profile we took it for.
+var sameFactInBothProfiles = [][2]string{
+	{oiosaml.AttrSpecVer3, oiosaml.AttrSpecVer2},
+	{oiosaml.AttrCVR, oiosaml.AttrCVR2},
+	{oiosaml.AttrRID, oiosaml.AttrRID2},
+}
+
 // identityFrom maps the assertion's attributes into a jobnet.Identity,
 // choosing the profile by its specVersion attribute, and refuses an
-// assertion below LoA Substantial or without a well-formed CVR. Errors name
+// assertion below LoA Substantial, without exactly one well-formed CVR (one
+// attribute, one value), or stating a fact in both profiles. Errors name
 // attributes but never quote their values.
 func identityFrom(a *checkedAssertion) (jobnet.Identity, error) {
 	id := jobnet.Identity{NameID: a.NameID, NameIDFormat: a.NameIDFormat, SessionIndex: a.SessionIndex}
+	for _, names := range sameFactInBothProfiles {
+		if a.has(names[0]) && a.has(names[1]) {
+			return jobnet.Identity{}, refuse("assertion %s carries both %s and %s", a.ID, names[0], names[1])
+		}
+	}
 	var err error
 	switch {
 	case a.has(oiosaml.AttrSpecVer3):

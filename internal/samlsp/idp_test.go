@@ -244,6 +244,7 @@ type respSpec struct {
 	NotOnOrAfter   time.Time
 	Audiences      []string // nil: no AudienceRestriction
 	Attrs          []saml.Attribute
+	MoreAttrs      []saml.Attribute // when set, a second AttributeStatement
 
 	// Signing and encryption of the assertion
 	SignAssertion bool
@@ -361,6 +362,9 @@ func (f *fixture) build(t *testing.T, s respSpec) string {
 			AuthnContext: saml.AuthnContext{AuthnContextClassRef: &saml.AuthnContextClassRef{Value: oiosaml.LoASubstantial}},
 		}},
 		AttributeStatements: []saml.AttributeStatement{{Attributes: s.Attrs}},
+	}
+	if s.MoreAttrs != nil {
+		a.AttributeStatements = append(a.AttributeStatements, saml.AttributeStatement{Attributes: s.MoreAttrs})
 	}
 	for _, aud := range s.Audiences {
 		a.Conditions.AudienceRestrictions = append(a.Conditions.AudienceRestrictions,
