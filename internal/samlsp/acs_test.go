@@ -36,9 +36,21 @@ func TestFinishLogin_AcceptsOIOSAML3(t *testing.T) {
 	}{
 		{name: "as NemLog-in sends it"},
 		{
-			name:   "LoA High",
-			spoil:  func(s *respSpec) { s.setAttr(oiosaml.AttrLoA, "High") },
+			name: "LoA High in both places",
+			spoil: func(s *respSpec) {
+				s.setAttr(oiosaml.AttrLoA, "High")
+				s.ClassRef = oiosaml.LoAHigh
+			},
 			change: func(id *jobnet.Identity) { id.LoA = "High" },
+		},
+		{
+			// The identity gets the lower level.
+			name:  "loa attribute High, AuthnContextClassRef Substantial",
+			spoil: func(s *respSpec) { s.setAttr(oiosaml.AttrLoA, "High") },
+		},
+		{
+			name:  "loa attribute Substantial, AuthnContextClassRef High",
+			spoil: func(s *respSpec) { s.ClassRef = oiosaml.LoAHigh },
 		},
 		{
 			name:  "LoA as URI",
@@ -313,6 +325,75 @@ func TestFinishLogin_Refuses(t *testing.T) {
 			name:  "LoA missing (OIOSAML 3)",
 			spoil: func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrLoA) },
 			want:  "lacks attribute " + oiosaml.AttrLoA,
+		},
+		{
+			name:  "AuthnContextClassRef LoA Low (OIOSAML 3)",
+			spoil: func(f *fixture, s *respSpec) { s.ClassRef = oiosaml.LoALow },
+			want:  "AuthnContextClassRef is not LoA Substantial or High",
+		},
+		{
+			name: "AuthnContextClassRef LoA Low, loa attribute High",
+			spoil: func(f *fixture, s *respSpec) {
+				s.setAttr(oiosaml.AttrLoA, "High")
+				s.ClassRef = oiosaml.LoALow
+			},
+			want: "AuthnContextClassRef is not LoA Substantial or High",
+		},
+		{
+			name:  "no AuthnContextClassRef (OIOSAML 3)",
+			spoil: func(f *fixture, s *respSpec) { s.ClassRef = "" },
+			want:  "AuthnContextClassRef is not LoA Substantial or High",
+		},
+		{
+			name:  "AuthnContextClassRef of the legacy profile (OIOSAML 3)",
+			spoil: func(f *fixture, s *respSpec) { s.ClassRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:X509" },
+			want:  "AuthnContextClassRef is not LoA Substantial or High",
+		},
+		{
+			name:   "AuthnContextClassRef LoA Low (OIOSAML 2)",
+			legacy: true,
+			spoil:  func(f *fixture, s *respSpec) { s.ClassRef = oiosaml.LoALow },
+			want:   "AuthnContextClassRef is below LoA Substantial",
+		},
+		{
+			name: "a second AuthnStatement at LoA Low",
+			spoil: func(f *fixture, s *respSpec) {
+				s.MutateAssertion = func(el *etree.Element) {
+					st := el.SelectElement("AuthnStatement")
+					low := st.Copy()
+					low.FindElement("./AuthnContext/AuthnContextClassRef").SetText(oiosaml.LoALow)
+					el.InsertChildAt(st.Index()+1, low)
+				}
+			},
+			want: "has 2 AuthnStatement elements, want 1",
+		},
+		{
+			// encoding/xml would keep the last, Substantial.
+			name: "a second AuthnContextClassRef at LoA Low",
+			spoil: func(f *fixture, s *respSpec) {
+				s.MutateAssertion = func(el *etree.Element) {
+					ctx := el.FindElement("./AuthnStatement/AuthnContext")
+					low := ctx.SelectElement("AuthnContextClassRef").Copy()
+					low.SetText(oiosaml.LoALow)
+					ctx.InsertChildAt(0, low)
+				}
+			},
+			want: "AuthnContext has 2 AuthnContextClassRef elements",
+		},
+		{
+			name:  "two loa values",
+			spoil: func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrLoA, "Substantial", "Low") },
+			want:  "attribute " + oiosaml.AttrLoA + " has 2 values",
+		},
+		{
+			name:  "two loa attributes",
+			spoil: func(f *fixture, s *respSpec) { s.Attrs = append(s.Attrs, attr(oiosaml.AttrLoA, "Low")) },
+			want:  "attribute " + oiosaml.AttrLoA + " appears twice",
+		},
+		{
+			name:  "an OIOSAML 2 AssuranceLevel beside the loa attribute",
+			spoil: func(f *fixture, s *respSpec) { s.setAttr(oiosaml.AttrAssuranceLevel, "2") },
+			want:  "carries both " + oiosaml.AttrLoA + " and " + oiosaml.AttrAssuranceLevel,
 		},
 		{
 			name:   "AssuranceLevel 2 (OIOSAML 2)",

@@ -22,6 +22,7 @@ type checkedAssertion struct {
 	NameID       string
 	NameIDFormat string
 	SessionIndex string
+	classRef     string              // the AuthnStatement's AuthnContextClassRef, may be ""
 	attrs        map[string][]string // attribute name → values
 	expires      time.Time           // until when the replay cache must remember ID
 }
@@ -145,8 +146,9 @@ func (sp *SP) checkAssertion(st *idpState, el *etree.Element, requestID string, 
 		return nil, err
 	}
 
-	if len(a.AuthnStatements) == 0 {
-		return nil, refuse("assertion %s has no AuthnStatement", a.ID)
+	sessionIndex, classRef, err := authnStatement(el, a.ID)
+	if err != nil {
+		return nil, err
 	}
 	attrs, err := attributes(a.AttributeStatements)
 	if err != nil {
@@ -156,7 +158,8 @@ func (sp *SP) checkAssertion(st *idpState, el *etree.Element, requestID string, 
 		ID:           a.ID,
 		NameID:       strings.TrimSpace(a.Subject.NameID.Value),
 		NameIDFormat: a.Subject.NameID.Format,
-		SessionIndex: a.AuthnStatements[0].SessionIndex,
+		SessionIndex: sessionIndex,
+		classRef:     classRef,
 		attrs:        attrs,
 		// We accept the assertion up to skew after its end, so remember it
 		// that long too.

@@ -16,6 +16,7 @@ var sameFactInBothProfiles = [][2]string{
 	{oiosaml.AttrSpecVer3, oiosaml.AttrSpecVer2},
 	{oiosaml.AttrCVR, oiosaml.AttrCVR2},
 	{oiosaml.AttrRID, oiosaml.AttrRID2},
+	{oiosaml.AttrLoA, oiosaml.AttrAssuranceLevel},
 }
 
 // identityFrom maps the assertion's attributes into a jobnet.Identity,
@@ -60,18 +61,9 @@ func identityFrom(a *checkedAssertion) (jobnet.Identity, error) {
 // mapOIOSAML3 reads the NemLog-in 3 professional profile.
 func (a *checkedAssertion) mapOIOSAML3(id *jobnet.Identity) error {
 	id.Profile = oiosaml.Profile3
-	loa, err := a.one(oiosaml.AttrLoA)
-	if err != nil {
+	var err error
+	if id.LoA, err = a.checkLoA3(); err != nil {
 		return err
-	}
-	// The attribute holds the level's name; accept its URI too.
-	switch strings.TrimPrefix(loa, "https://data.gov.dk/concept/core/nsis/loa/") {
-	case "Substantial":
-		id.LoA = "Substantial"
-	case "High":
-		id.LoA = "High"
-	default:
-		return refuse("assertion %s: LoA is below Substantial", a.ID)
 	}
 	if id.CVR, err = a.one(oiosaml.AttrCVR); err != nil {
 		return err
@@ -104,6 +96,9 @@ func (a *checkedAssertion) mapOIOSAML2(id *jobnet.Identity) error {
 	}
 	if n, err := strconv.Atoi(level); err != nil || n < 3 {
 		return refuse("assertion %s: AssuranceLevel is below 3", a.ID)
+	}
+	if err := a.checkClassRef2(); err != nil {
+		return err
 	}
 	id.LoA = level
 	if id.CVR, err = a.one(oiosaml.AttrCVR2); err != nil {

@@ -245,6 +245,7 @@ type respSpec struct {
 	Audiences      []string // nil: no AudienceRestriction
 	Attrs          []saml.Attribute
 	MoreAttrs      []saml.Attribute // when set, a second AttributeStatement
+	ClassRef       string           // the AuthnContextClassRef; "" for none
 
 	// Signing and encryption of the assertion
 	SignAssertion bool
@@ -255,8 +256,9 @@ type respSpec struct {
 	Cipher        string // "aes128-cbc" (default), "aes256-gcm", or "rsa-1_5"
 
 	// Hooks for what the fields cannot say.
-	MutateSigned   func(signed *etree.Element) *etree.Element // the signed assertion, before encryption
-	MutateResponse func(resp *etree.Element)                  // before the response is signed
+	MutateAssertion func(el *etree.Element)                    // the assertion, before it is signed
+	MutateSigned    func(signed *etree.Element) *etree.Element // the signed assertion, before encryption
+	MutateResponse  func(resp *etree.Element)                  // before the response is signed
 }
 
 func attr(name string, values ...string) saml.Attribute {
@@ -300,6 +302,7 @@ func (f *fixture) good(requestID string) respSpec {
 		NotBefore:      f.now.Add(-time.Minute),
 		NotOnOrAfter:   f.now.Add(5 * time.Minute),
 		Audiences:      []string{testEntityID},
+		ClassRef:       oiosaml.LoASubstantial,
 		SignAssertion:  true,
 		SignWith:       f.idpKey,
 		SigAlg:         dsig.RSASHA256SignatureMethod,
@@ -326,6 +329,7 @@ func (f *fixture) goodOIOSAML3(requestID string) respSpec {
 func (f *fixture) goodOIOSAML2(requestID string) respSpec {
 	s := f.good(requestID)
 	s.NameID, s.NameIDFormat = jensNameID, oiosaml.NameIDX509Subject
+	s.ClassRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:X509" // what NemID sent for a medarbejdersignatur
 	s.Attrs = []saml.Attribute{
 		attr(oiosaml.AttrSpecVer2, oiosaml.Profile2),
 		attr(oiosaml.AttrAssuranceLevel, "3"),
@@ -359,21 +363,27 @@ func (f *fixture) build(t *testing.T, s respSpec) string {
 		AuthnStatements: []saml.AuthnStatement{{
 			AuthnInstant: s.IssueInstant,
 			SessionIndex: testSessionIdx,
-			AuthnContext: saml.AuthnContext{AuthnContextClassRef: &saml.AuthnContextClassRef{Value: oiosaml.LoASubstantial}},
 		}},
 		AttributeStatements: []saml.AttributeStatement{{Attributes: s.Attrs}},
 	}
 	if s.MoreAttrs != nil {
 		a.AttributeStatements = append(a.AttributeStatements, saml.AttributeStatement{Attributes: s.MoreAttrs})
 	}
+	if s.ClassRef != "" {
+		a.AuthnStatements[0].AuthnContext.AuthnContextClassRef = &saml.AuthnContextClassRef{Value: s.ClassRef}
+	}
 	for _, aud := range s.Audiences {
 		a.Conditions.AudienceRestrictions = append(a.Conditions.AudienceRestrictions,
 			saml.AudienceRestriction{Audience: saml.Audience{Value: aud}})
 	}
 	assertionEl := a.Element()
+	if s.MutateAssertion != nil {
+		s.MutateAssertion(assertionEl)
+	}
 	if s.SignAssertion {
-		a.Signature = sign(t, assertionEl, s.SignWith, s.SigAlg, s.SHA1Digest)
-		assertionEl = a.Element()
+		sig := sign(t, assertionEl, s.SignWith, s.SigAlg, s.SHA1Digest)
+		// The signature goes right after the Issuer (schema order).
+		assertionEl.InsertChildAt(assertionEl.SelectElement("Issuer").Index()+1, sig)
 	}
 	if s.MutateSigned != nil {
 		assertionEl = s.MutateSigned(assertionEl)
