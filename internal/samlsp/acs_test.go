@@ -489,6 +489,30 @@ func TestFinishLogin_Refuses(t *testing.T) {
 			want: "exactly one EncryptedAssertion, it has 2",
 		},
 		{
+			name:  "DOCTYPE with an unused internal entity before the Response",
+			spoil: func(f *fixture, s *respSpec) { s.Doctype = `DOCTYPE samlp:Response [<!ENTITY unused "x">]` },
+			want:  "SAMLResponse: XML holds a <!DOCTYPE",
+		},
+		{
+			name: "DOCTYPE inside the Response",
+			spoil: func(f *fixture, s *respSpec) {
+				s.MutateResponse = func(resp *etree.Element) { resp.CreateDirective("DOCTYPE x") }
+			},
+			want: "SAMLResponse: XML holds a <!DOCTYPE",
+		},
+		{
+			name:  "DOCTYPE with an unused internal entity before the decrypted assertion",
+			spoil: func(f *fixture, s *respSpec) { s.AssertionDoctype = `DOCTYPE saml:Assertion [<!ENTITY unused "x">]` },
+			want:  "cannot decrypt the assertion: XML holds a <!DOCTYPE",
+		},
+		{
+			name: "DOCTYPE inside the decrypted assertion",
+			spoil: func(f *fixture, s *respSpec) {
+				s.MutateAssertion = func(el *etree.Element) { el.InsertChildAt(0, etree.NewDirective("DOCTYPE x")) }
+			},
+			want: "cannot decrypt the assertion: XML holds a <!DOCTYPE",
+		},
+		{
 			name:  "key encrypted with RSA PKCS#1 v1.5",
 			spoil: func(f *fixture, s *respSpec) { s.Cipher = "rsa-1_5" },
 			want:  "key transport \"http://www.w3.org/2001/04/xmlenc#rsa-1_5\" is not accepted",

@@ -255,6 +255,11 @@ type respSpec struct {
 	Encrypt       bool
 	Cipher        string // "aes128-cbc" (default), "aes256-gcm", or "rsa-1_5"
 
+	// Document type declarations, e.g. "DOCTYPE x [<!ENTITY e 'v'>]", put
+	// before the Response, and before the assertion inside the encryption.
+	Doctype          string
+	AssertionDoctype string
+
 	// Hooks for what the fields cannot say.
 	MutateAssertion func(el *etree.Element)                    // the assertion, before it is signed
 	MutateSigned    func(signed *etree.Element) *etree.Element // the signed assertion, before encryption
@@ -389,7 +394,7 @@ func (f *fixture) build(t *testing.T, s respSpec) string {
 		assertionEl = s.MutateSigned(assertionEl)
 	}
 	if s.Encrypt {
-		assertionEl = f.encrypt(t, assertionEl, s.Cipher)
+		assertionEl = f.encrypt(t, assertionEl, s.Cipher, s.AssertionDoctype)
 	}
 
 	status := saml.Status{StatusCode: saml.StatusCode{Value: s.Status}}
@@ -420,6 +425,9 @@ func (f *fixture) build(t *testing.T, s respSpec) string {
 		respEl.InsertChildAt(respEl.SelectElement("Issuer").Index()+1, sig)
 	}
 	doc := etree.NewDocument()
+	if s.Doctype != "" {
+		doc.CreateDirective(s.Doctype)
+	}
 	doc.SetRoot(respEl)
 	out, err := doc.WriteToBytes()
 	if err != nil {
@@ -468,9 +476,12 @@ func sign(t *testing.T, el *etree.Element, kp keyPair, alg string, sha1Digest bo
 }
 
 // encrypt wraps el in a saml:EncryptedAssertion for the SP's key.
-func (f *fixture) encrypt(t *testing.T, el *etree.Element, cipherName string) *etree.Element {
+func (f *fixture) encrypt(t *testing.T, el *etree.Element, cipherName, doctype string) *etree.Element {
 	t.Helper()
 	doc := etree.NewDocument()
+	if doctype != "" {
+		doc.CreateDirective(doctype)
+	}
 	doc.SetRoot(el.Copy())
 	plain, err := doc.WriteToBytes()
 	if err != nil {
