@@ -103,6 +103,9 @@ func (sp *SP) checkResponse(st *idpState, resp *etree.Element, requestID string,
 	if v := resp.SelectAttrValue("Version", ""); v != "2.0" {
 		return nil, refuse("response Version is %q, not 2.0", v)
 	}
+	if err := checkIssueInstant(resp, "response", now, sp.cfg.ClockSkew); err != nil {
+		return nil, err
+	}
 	if d := resp.SelectAttrValue("Destination", ""); d != sp.acsURL {
 		return nil, refuse("response Destination %q is not our ACS URL %s", d, sp.acsURL)
 	}

@@ -518,11 +518,16 @@ func TestFinishLogin_Refuses(t *testing.T) {
 			want:  "key transport \"http://www.w3.org/2001/04/xmlenc#rsa-1_5\" is not accepted",
 		},
 		{
-			// Not one of our checks: the response's IssueInstant is older than
-			// crewjam/saml allows (90 s). It shows that its second check runs.
-			name:  "issued long ago (crewjam/saml's check)",
-			spoil: func(f *fixture, s *respSpec) { s.IssueInstant = f.now.Add(-10 * time.Minute) },
-			want:  "crewjam/saml refused the response",
+			// Not one of our checks: our clock (Config.Now) is ten minutes
+			// behind the real one, which crewjam/saml reads, and the response
+			// is good by ours. It shows that its second check runs.
+			name: "good by our clock, old by the real one (crewjam/saml's check)",
+			spoil: func(f *fixture, s *respSpec) {
+				f.now = f.now.Add(-10 * time.Minute)
+				s.IssueInstant, s.NotBefore = f.now, f.now.Add(-time.Minute)
+				s.NotOnOrAfter, s.SCNotOnOrAfter = f.now.Add(5*time.Minute), f.now.Add(5*time.Minute)
+			},
+			want: "crewjam/saml refused the response",
 		},
 	}
 	for _, tt := range tests {
@@ -565,6 +570,85 @@ func TestFinishLogin_Refuses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The Response's and the assertion's IssueInstant must lie within the
+// configured clock skew of our clock, on either side: neither a fixed 90 s
+// (crewjam/saml's) nor no limit at all.
+func TestFinishLogin_IssueInstantWindowIsTheClockSkew(t *testing.T) {
+	tests := []struct {
+		name      string
+		skew      time.Duration // 0: the default, 2 minutes
+		response  time.Duration // the Response's IssueInstant, from now
+		assertion time.Duration // the assertion's IssueInstant, from now
+		want      string        // "" for accepted
+	}{
+		{name: "issued 100 s ago, within the default 2 minutes", response: -100 * time.Second, assertion: -100 * time.Second},
+		{name: "issued 100 s ahead, within the default 2 minutes", response: 100 * time.Second, assertion: 100 * time.Second},
+		{
+			name:     "response issued more than 2 minutes ago",
+			response: -2*time.Minute - time.Second, assertion: -time.Minute,
+			want: "response was issued at",
+		},
+		{
+			name:     "assertion issued more than 2 minutes ago",
+			response: -time.Minute, assertion: -2*time.Minute - time.Second,
+			want: "was issued at",
+		},
+		{
+			name:     "response issued more than 2 minutes ahead",
+			response: 2*time.Minute + time.Second,
+			want:     "response is issued at",
+		},
+		{
+			name:      "assertion issued more than 2 minutes ahead",
+			assertion: 2*time.Minute + time.Second,
+			want:      "is issued at",
+		},
+		{name: "skew 30 s: issued 20 s ago", skew: 30 * time.Second, response: -20 * time.Second, assertion: -20 * time.Second},
+		{
+			name: "skew 30 s: issued 60 s ago", skew: 30 * time.Second,
+			response: -60 * time.Second, assertion: -60 * time.Second,
+			want: "more than the clock skew 30s ago",
+		},
+		{
+			name: "skew 30 s: assertion issued 31 s ahead", skew: 30 * time.Second,
+			assertion: 31 * time.Second,
+			want:      "more than the clock skew 30s ahead",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			if tt.skew != 0 {
+				f.sp.cfg.ClockSkew = tt.skew
+			}
+			requestID, cookies := f.login(t, "")
+			s := f.goodOIOSAML3(requestID)
+			s.IssueInstant = f.now.Add(tt.response)
+			s.AssertionIssue = f.now.Add(tt.assertion)
+			id, _, err := f.sp.FinishLogin(httptest.NewRecorder(), post(f.build(t, s), cookies))
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("FinishLogin refused it: %v", err)
+			case tt.want == "" && id.UUID != bertiUUID:
+				t.Errorf("identity %+v, want berit", id)
+			case tt.want != "" && err == nil:
+				t.Fatalf("FinishLogin accepted it: %+v", id)
+			case tt.want != "" && (!strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrRefused)):
+				t.Errorf("error = %q\nwant a refusal that contains %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestNew_RefusesAClockSkewCrewjamWouldOverrule(t *testing.T) {
+	f := newFixture(t)
+	cfg := f.sp.cfg
+	cfg.ClockSkew = 4 * time.Minute
+	if _, err := New(t.Context(), cfg); err == nil || !strings.Contains(err.Error(), "ClockSkew") {
+		t.Errorf("New with ClockSkew 4m: %v, want an error naming ClockSkew", err)
 	}
 }
 

@@ -92,6 +92,9 @@ func (sp *SP) checkAssertion(st *idpState, el *etree.Element, requestID string, 
 	if a.ID == "" || a.Version != "2.0" {
 		return nil, refuse("assertion has no ID or is not version 2.0")
 	}
+	if err := checkIssueInstant(el, "assertion "+a.ID, now, skew); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(a.Issuer.Value) != st.entityID {
 		return nil, refuse("assertion %s: Issuer is not the IdP's entity ID %s", a.ID, st.entityID)
 	}

@@ -234,6 +234,7 @@ type respSpec struct {
 
 	// Assertion
 	AssertionID    string
+	AssertionIssue time.Time // the assertion's IssueInstant; zero: IssueInstant
 	Issuer         string
 	NameID         string
 	NameIDFormat   string
@@ -348,9 +349,13 @@ func (f *fixture) goodOIOSAML2(requestID string) respSpec {
 // build makes the base64 SAMLResponse that s describes.
 func (f *fixture) build(t *testing.T, s respSpec) string {
 	t.Helper()
+	assertionIssue := s.AssertionIssue
+	if assertionIssue.IsZero() {
+		assertionIssue = s.IssueInstant
+	}
 	a := &saml.Assertion{
 		ID:           s.AssertionID,
-		IssueInstant: s.IssueInstant,
+		IssueInstant: assertionIssue,
 		Version:      "2.0",
 		Issuer:       saml.Issuer{Format: "urn:oasis:names:tc:SAML:2.0:nameid-format:entity", Value: s.Issuer},
 		Subject: &saml.Subject{

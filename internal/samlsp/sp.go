@@ -26,6 +26,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/crewjam/saml"
 )
 
 // ReplayCache remembers the IDs of assertions already accepted, shared by
@@ -59,7 +61,7 @@ type Config struct {
 	IdPMetadataURL  string
 	IdPMetadataFile string
 	MetadataRefresh time.Duration // how often the IdP metadata is read again; default 1h
-	ClockSkew       time.Duration // allowed difference between the IdP's clock and ours; default 2m
+	ClockSkew       time.Duration // allowed difference between the IdP's clock and ours, and the IssueInstant window; default 2m, at most 3m
 	Replay          ReplayCache
 	Logger          *slog.Logger
 	HTTPClient      *http.Client
@@ -134,6 +136,10 @@ func (cfg *Config) setDefaults() error {
 	}
 	if cfg.ClockSkew <= 0 {
 		cfg.ClockSkew = 2 * time.Minute
+	}
+	if cfg.ClockSkew > saml.MaxClockSkew {
+		// crewjam/saml's second check would refuse what ours lets through.
+		return fmt.Errorf("samlsp: ClockSkew %s is more than crewjam/saml's MaxClockSkew %s", cfg.ClockSkew, saml.MaxClockSkew)
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
