@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -471,21 +470,7 @@ func TestDatabaseOutage_GivesA503PageAndRecovers(t *testing.T) {
 	if p := c.lookUp(anna.CPR); p.Status != http.StatusOK {
 		t.Fatalf("look-up: %d", p.Status)
 	}
-	ctx := context.Background()
-	admin := s.adminPool(t)
-	db := s.databaseName(t)
-	outage := func(on bool) {
-		t.Helper()
-		if _, err := admin.Exec(ctx, fmt.Sprintf(`ALTER DATABASE %s WITH ALLOW_CONNECTIONS %v`, db, !on)); err != nil {
-			t.Fatal(err)
-		}
-		if on {
-			if _, err := admin.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, db); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	outage(true)
+	end := s.outage(t)
 	p := c.get("/borger/forside")
 	if p.Status != http.StatusServiceUnavailable {
 		t.Errorf("during the outage: %d, want 503", p.Status)
@@ -499,7 +484,7 @@ func TestDatabaseOutage_GivesA503PageAndRecovers(t *testing.T) {
 	if r := c.get("/readyz"); r.Status != http.StatusServiceUnavailable {
 		t.Errorf("readyz during the outage: %d", r.Status)
 	}
-	outage(false)
+	end()
 	if p = c.get("/borger/forside"); p.Status != http.StatusOK || !strings.Contains(text(p, "citizen"), anna.Name) {
 		t.Errorf("after the outage: %d, top bar %q", p.Status, text(p, "citizen"))
 	}
