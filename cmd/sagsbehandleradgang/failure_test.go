@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
@@ -65,5 +68,92 @@ func TestSignInDuringOutage_GivesThe503PageNotLoginFailed(t *testing.T) {
 	p = c.submit(c.get("/sagsbehandleradgang"), `form[data-testid="saml-post-form"]`, nil)
 	if p.Status != http.StatusOK || !strings.HasSuffix(p.URL, "/sagsbehandleradgang") {
 		t.Errorf("signing in after the outage: %d at %s", p.Status, p.URL)
+	}
+}
+
+// lock takes a table lock in a transaction of the owner's, as a long
+// migration or a stuck batch job would; the function it returns lets go.
+func (s *stack) lock(t *testing.T, table, mode string) (release func()) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := s.Owner.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, fmt.Sprintf(`LOCK TABLE %s IN %s MODE`, table, mode)); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release = func() { once.Do(func() { _ = tx.Rollback(ctx) }) }
+	t.Cleanup(release)
+	return release
+}
+
+// A page whose query waits on a lock held elsewhere gives the 503 page
+// within a few seconds instead of hanging: whichever of the statement
+// timeout, the lock timeout and the request timeout is set ends the wait,
+// and the defaults do too. The session lives on.
+func TestQueryWaitingOnALock_Gives503WithinSeconds(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		env    []string
+		within time.Duration
+	}{
+		{"lock timeout", []string{"DB_LOCK_TIMEOUT=300ms", "DB_STATEMENT_TIMEOUT=0", "REQUEST_TIMEOUT=0"}, 3 * time.Second},
+		{"statement timeout", []string{"DB_LOCK_TIMEOUT=0", "DB_STATEMENT_TIMEOUT=300ms", "REQUEST_TIMEOUT=0"}, 3 * time.Second},
+		{"request timeout", []string{"DB_LOCK_TIMEOUT=0", "DB_STATEMENT_TIMEOUT=0", "REQUEST_TIMEOUT=500ms"}, 3 * time.Second},
+		{"defaults", nil, 8 * time.Second},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := startStack(t, tt.env...)
+			c := s.actingFor(t, "berit", "anna")
+			c.http.Timeout = 15 * time.Second
+			release := s.lock(t, "citizens", "ACCESS EXCLUSIVE")
+
+			start := time.Now()
+			p := c.get("/borger/forside")
+			if took := time.Since(start); took > tt.within {
+				t.Errorf("the page took %v, want at most %v", took.Round(time.Millisecond), tt.within)
+			}
+			if p.Status != http.StatusServiceUnavailable {
+				t.Errorf("status %d, want 503", p.Status)
+			}
+			if h := text(p, "page-heading"); h != unavailableHeading {
+				t.Errorf("heading %q, want %q", h, unavailableHeading)
+			}
+
+			release()
+			if p = c.get("/borger/forside"); p.Status != http.StatusOK {
+				t.Errorf("after the lock is gone: status %d, want 200", p.Status)
+			}
+		})
+	}
+}
+
+func TestLoadConfig_TimeoutsHaveDefaultsAndCanBeTurnedOff(t *testing.T) {
+	load := func(env map[string]string) (Config, error) {
+		env["DATABASE_URL"] = "postgres://localhost/x"
+		return loadConfig(nil, func(k string) string { return env[k] })
+	}
+	c, err := load(map[string]string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := []time.Duration{c.StatementTimeout, c.LockTimeout, c.RequestTimeout}, []time.Duration{5 * time.Second, 3 * time.Second, 10 * time.Second}; !slices.Equal(got, want) {
+		t.Errorf("defaults %v, want %v", got, want)
+	}
+	c, err = load(map[string]string{"DB_STATEMENT_TIMEOUT": "0", "DB_LOCK_TIMEOUT": "250ms", "REQUEST_TIMEOUT": "1m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := []time.Duration{c.StatementTimeout, c.LockTimeout, c.RequestTimeout}, []time.Duration{0, 250 * time.Millisecond, time.Minute}; !slices.Equal(got, want) {
+		t.Errorf("set %v, want %v", got, want)
+	}
+	_, err = load(map[string]string{"DB_STATEMENT_TIMEOUT": "-1s", "DB_LOCK_TIMEOUT": "soon"})
+	for _, name := range []string{"DB_STATEMENT_TIMEOUT", "DB_LOCK_TIMEOUT"} {
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("error %v does not name %s", err, name)
+		}
 	}
 }

@@ -238,6 +238,20 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	})
 }
 
+// deadline ends the request's context after the configured request timeout:
+// a handler still waiting for the database then gets an error, which the
+// error adapter answers with the 503 page.
+func (s *Server) deadline(next http.Handler) http.Handler {
+	if s.cfg.RequestTimeout <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
 // recoverPanics turns a panic into the Danish 500 page; the stack goes to
 // the log only.
 func (s *Server) recoverPanics(next http.Handler) http.Handler {

@@ -13,7 +13,7 @@ import (
 // routes is the table of contents of the application.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.logRequests, s.metrics.instrument, s.recoverPanics, s.securityHeaders, s.crossOriginProtection)
+	r.Use(middleware.RequestID, s.logRequests, s.metrics.instrument, s.recoverPanics, s.deadline, s.securityHeaders, s.crossOriginProtection)
 	r.NotFound(s.handle(s.notFound))
 	r.MethodNotAllowed(s.handle(s.notFound))
 
