@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -156,4 +158,112 @@ func TestLoadConfig_TimeoutsHaveDefaultsAndCanBeTurnedOff(t *testing.T) {
 			t.Errorf("error %v does not name %s", err, name)
 		}
 	}
+}
+
+// A caseworker who closes the tab while the server waits for the database
+// is no error of ours: the request is logged and counted with status 499
+// (nginx's "client closed request"), nothing is logged at error level, no
+// 5xx is counted, and a look-up is not counted as failed.
+func TestClientThatGoesAway_IsNotLoggedOrCountedAsAnError(t *testing.T) {
+	s := startStack(t)
+	c := s.actingFor(t, "berit", "anna")
+	for _, tt := range []struct {
+		name        string
+		table, mode string // the lock the request waits on
+		req         func() *http.Request
+	}{
+		{"page", "citizens", "ACCESS EXCLUSIVE", func() *http.Request {
+			r, _ := http.NewRequest(http.MethodGet, s.BaseURL+"/borger/forside", nil)
+			return r
+		}},
+		{"look-up", "citizen_history", "EXCLUSIVE", func() *http.Request {
+			form := url.Values{"cpr": {demo.CitizenByKey("anna").CPR}}
+			r, _ := http.NewRequest(http.MethodPost, s.BaseURL+"/sagsbehandleradgang", strings.NewReader(form.Encode()))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			return r
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			release := s.lock(t, tt.table, tt.mode)
+			defer release()
+			before := len(s.requestLogs(t))
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				if resp, err := c.http.Do(tt.req().WithContext(ctx)); err == nil {
+					resp.Body.Close()
+					t.Errorf("the request was answered: %d", resp.StatusCode)
+				}
+			}()
+			s.waitForLockWait(t)
+			cancel()
+			<-done
+
+			var logged map[string]any
+			for deadline := time.Now().Add(5 * time.Second); logged == nil; {
+				if l := s.requestLogs(t); len(l) > before {
+					logged = l[before]
+				} else if time.Now().After(deadline) {
+					t.Fatal("the request is not logged")
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if logged["status"] != float64(499) {
+				t.Errorf("logged with status %v, want 499", logged["status"])
+			}
+		})
+	}
+	if strings.Contains(s.logs.String(), `"level":"ERROR"`) {
+		t.Errorf("errors logged:\n%s", s.logs)
+	}
+	m := c.get(s.MetricsURL).Body
+	if regexp.MustCompile(`status="5\d\d"`).MatchString(m) {
+		t.Errorf("a 5xx is counted:\n%s", grepLines(m, `status="`))
+	}
+	if strings.Contains(m, `outcome="failed"`) {
+		t.Errorf("a failed look-up is counted:\n%s", grepLines(m, `outcome="`))
+	}
+}
+
+// waitForLockWait waits until a query in the stack's database waits for a lock.
+func (s *stack) waitForLockWait(t *testing.T) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		var n int
+		if err := s.Owner.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no query waits for the lock")
+		}
+	}
+}
+
+// requestLogs are the server's request log lines so far.
+func (s *stack) requestLogs(t *testing.T) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(s.logs.String(), "\n") {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) == nil && rec["msg"] == "request" {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// grepLines are the lines of s that contain substr.
+func grepLines(s, substr string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, substr) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -63,6 +63,9 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	citizen, d, err := s.store.LookUp(r.Context(), v.cw, n, now)
+	if err != nil && clientGone(r) {
+		return err // not a failed look-up: nobody waits for the answer
+	}
 	if err != nil {
 		// Fail closed: without the access-log entry nothing is shown, and
 		// the caseworker may try again when the log can be written.
