@@ -267,3 +267,25 @@ func grepLines(s, substr string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// HEAD works wherever GET does (monitoring and link checkers use it): the
+// same status and content type, and no body.
+func TestHEAD_AnswersLikeGET(t *testing.T) {
+	s := startStack(t)
+	c := s.actingFor(t, "berit", "anna")
+	for _, path := range []string{
+		"/healthz", "/readyz", "/saml/metadata", "/logget-ud", "/static/app.css",
+		"/borger/forside", "/borger/planer/min-plan", "/borger/jobsoegning/cv", "/findes-ikke",
+		"/sagsbehandleradgang",
+	} {
+		get := c.get(path)
+		req, _ := http.NewRequest(http.MethodHead, c.abs(path), nil)
+		head := c.do(req)
+		if head.Status != get.Status || head.Header.Get("Content-Type") != get.Header.Get("Content-Type") {
+			t.Errorf("HEAD %s: %d %q; GET: %d %q", path, head.Status, head.Header.Get("Content-Type"), get.Status, get.Header.Get("Content-Type"))
+		}
+		if head.Body != "" {
+			t.Errorf("HEAD %s has a body", path)
+		}
+	}
+}

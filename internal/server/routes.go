@@ -14,6 +14,9 @@ import (
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, s.logRequests, s.metrics.instrument, s.recoverPanics, s.deadline, s.securityHeaders, s.crossOriginProtection)
+	// HEAD is answered wherever GET is, by the GET handler (net/http drops
+	// the body).
+	r.Use(middleware.GetHead)
 	r.NotFound(s.handle(s.notFound))
 	r.MethodNotAllowed(s.handle(s.notFound))
 
