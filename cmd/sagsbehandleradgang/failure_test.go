@@ -289,3 +289,31 @@ func TestHEAD_AnswersLikeGET(t *testing.T) {
 		}
 	}
 }
+
+// /static/ serves files only: a folder is not listed, and a folder or a
+// missing file gets the Danish 404 page, which browsers are not told to keep.
+func TestStatic_ListsNoFoldersAndAnswersTheDanish404(t *testing.T) {
+	s := startStack(t)
+	c := s.newClient(t)
+	notFound := views.DefaultError(http.StatusNotFound).Heading
+	for _, path := range []string{
+		"/static/", "/static/dkfds/", "/static/dkfds", "/static/dkfds/css/",
+		"/static/findes-ikke.css", "/static/dkfds/css/findes-ikke.css", "/static/../go.mod",
+	} {
+		p := c.get(path)
+		if p.Status != http.StatusNotFound || text(p, "page-heading") != notFound {
+			t.Errorf("%s: %d, heading %q; want 404 %q", path, p.Status, text(p, "page-heading"), notFound)
+		}
+		if strings.Contains(p.Body, "<pre>") || strings.Contains(p.Body, `href="app.css"`) || strings.Contains(p.Body, `href="css/"`) {
+			t.Errorf("%s lists a folder:\n%s", path, p.Body)
+		}
+		if strings.Contains(p.Header.Get("Cache-Control"), "max-age") {
+			t.Errorf("%s: browsers may keep the 404 (Cache-Control %q)", path, p.Header.Get("Cache-Control"))
+		}
+	}
+	for _, path := range []string{"/static/app.css", "/static/dkfds/css/dkfds.min.css"} {
+		if p := c.get(path); p.Status != http.StatusOK || p.Header.Get("Cache-Control") != "public, max-age=86400" {
+			t.Errorf("%s: %d, Cache-Control %q", path, p.Status, p.Header.Get("Cache-Control"))
+		}
+	}
+}

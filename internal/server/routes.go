@@ -21,7 +21,7 @@ func (s *Server) routes() http.Handler {
 	r.MethodNotAllowed(s.handle(s.notFound))
 
 	static, _ := fs.Sub(web.Static, "static")
-	r.Handle("/static/*", http.StripPrefix("/static/", staticFiles(static)))
+	r.Handle("/static/*", http.StripPrefix("/static/", s.staticFiles(static)))
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
 
