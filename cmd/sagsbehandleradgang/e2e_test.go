@@ -111,17 +111,29 @@ func TestRefusals_AreIndistinguishable(t *testing.T) {
 	}
 }
 
-func TestMalformedCPR_GetsTheFormatMessageAndKeepsTheInput(t *testing.T) {
+// The field keeps a malformed input to correct, but not one that holds a
+// CPR number with a typo (ten digits or more): that is shown nowhere.
+func TestMalformedCPR_GetsTheFormatMessageAndKeepsTheInputButNoNumber(t *testing.T) {
 	s := startStack(t)
 	c := s.newClient(t)
 	c.login("berit")
-	for _, in := range []string{"12345", "3104901234", "abcdefghij", "1203854417x"} {
-		p := c.lookUp(in)
+	for _, tt := range []struct{ in, field string }{
+		{"12345", "12345"},
+		{"abcdefghij", "abcdefghij"},
+		{"3104901234", ""},   // 31 April
+		{"1203854417x", ""},  // a letter too many
+		{"120385-44170", ""}, // a digit too many
+		{"tol\x07 æøåæøåæøåæøåæøåæøå", "tol æøåæøåæøåæøåæøåæ"}, // 20 characters, no control character
+	} {
+		p := c.lookUp(tt.in)
 		if p.Status != http.StatusBadRequest || !strings.HasSuffix(text(p, "cpr-error"), server.TextMalformedCPR) {
-			t.Errorf("%q: status %d, error %q", in, p.Status, text(p, "cpr-error"))
+			t.Errorf("%q: status %d, error %q", tt.in, p.Status, text(p, "cpr-error"))
 		}
-		if v, _ := p.Doc.Find(`[data-testid="cpr-input"]`).Attr("value"); v != in {
-			t.Errorf("%q: field holds %q, want the input kept", in, v)
+		if v, _ := p.Doc.Find(`[data-testid="cpr-input"]`).Attr("value"); v != tt.field {
+			t.Errorf("%q: field holds %q, want %q", tt.in, v, tt.field)
+		}
+		if tt.field == "" && strings.Contains(p.Body, tt.in[:10]) {
+			t.Errorf("%q: the page shows the number", tt.in)
 		}
 	}
 	if n := s.count(t, `SELECT count(*) FROM refused_lookups`); n != 0 {
