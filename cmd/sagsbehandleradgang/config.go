@@ -35,6 +35,13 @@ type Config struct {
 	LogLevel        slog.Level    // LOG_LEVEL: debug, info, warn, error
 	MetricsAddr     string        // METRICS_ADDR: where /metrics is served; empty: not served
 	DemoLogins      bool          // -demo-logins: print the demo caseworkers' logins at start
+
+	// Failure stays quick: a statement, a wait for a lock and a whole
+	// request are cut off after these, and the caseworker gets the 503
+	// page instead of a page that never comes. 0 turns one off.
+	StatementTimeout time.Duration // DB_STATEMENT_TIMEOUT
+	LockTimeout      time.Duration // DB_LOCK_TIMEOUT
+	RequestTimeout   time.Duration // REQUEST_TIMEOUT
 }
 
 // Development reports whether we serve plain http (localhost development),
@@ -95,6 +102,19 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	if c.LookUpWindow, err = time.ParseDuration(env("LOOKUP_WINDOW", "10m")); err != nil || c.LookUpWindow <= 0 {
 		errs = append(errs, errors.New("LOOKUP_WINDOW must be a positive duration such as 10m"))
+	}
+	for _, d := range []struct {
+		to   *time.Duration
+		name string
+		def  string
+	}{
+		{&c.StatementTimeout, "DB_STATEMENT_TIMEOUT", "5s"},
+		{&c.LockTimeout, "DB_LOCK_TIMEOUT", "3s"},
+		{&c.RequestTimeout, "REQUEST_TIMEOUT", "10s"},
+	} {
+		if *d.to, err = time.ParseDuration(env(d.name, d.def)); err != nil || *d.to < 0 {
+			errs = append(errs, fmt.Errorf("%s must be a duration such as %s, or 0 for none", d.name, d.def))
+		}
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(env("LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, errors.New("LOG_LEVEL must be debug, info, warn or error"))

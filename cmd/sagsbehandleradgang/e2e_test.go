@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -112,17 +111,29 @@ func TestRefusals_AreIndistinguishable(t *testing.T) {
 	}
 }
 
-func TestMalformedCPR_GetsTheFormatMessageAndKeepsTheInput(t *testing.T) {
+// The field keeps a malformed input to correct, but not one that holds a
+// CPR number with a typo (ten digits or more): that is shown nowhere.
+func TestMalformedCPR_GetsTheFormatMessageAndKeepsTheInputButNoNumber(t *testing.T) {
 	s := startStack(t)
 	c := s.newClient(t)
 	c.login("berit")
-	for _, in := range []string{"12345", "3104901234", "abcdefghij", "1203854417x"} {
-		p := c.lookUp(in)
+	for _, tt := range []struct{ in, field string }{
+		{"12345", "12345"},
+		{"abcdefghij", "abcdefghij"},
+		{"3104901234", ""},   // 31 April
+		{"1203854417x", ""},  // a letter too many
+		{"120385-44170", ""}, // a digit too many
+		{"tol\x07 æøåæøåæøåæøåæøåæøå", "tol æøåæøåæøåæøåæøåæ"}, // 20 characters, no control character
+	} {
+		p := c.lookUp(tt.in)
 		if p.Status != http.StatusBadRequest || !strings.HasSuffix(text(p, "cpr-error"), server.TextMalformedCPR) {
-			t.Errorf("%q: status %d, error %q", in, p.Status, text(p, "cpr-error"))
+			t.Errorf("%q: status %d, error %q", tt.in, p.Status, text(p, "cpr-error"))
 		}
-		if v, _ := p.Doc.Find(`[data-testid="cpr-input"]`).Attr("value"); v != in {
-			t.Errorf("%q: field holds %q, want the input kept", in, v)
+		if v, _ := p.Doc.Find(`[data-testid="cpr-input"]`).Attr("value"); v != tt.field {
+			t.Errorf("%q: field holds %q, want %q", tt.in, v, tt.field)
+		}
+		if tt.field == "" && strings.Contains(p.Body, tt.in[:10]) {
+			t.Errorf("%q: the page shows the number", tt.in)
 		}
 	}
 	if n := s.count(t, `SELECT count(*) FROM refused_lookups`); n != 0 {
@@ -471,21 +482,7 @@ func TestDatabaseOutage_GivesA503PageAndRecovers(t *testing.T) {
 	if p := c.lookUp(anna.CPR); p.Status != http.StatusOK {
 		t.Fatalf("look-up: %d", p.Status)
 	}
-	ctx := context.Background()
-	admin := s.adminPool(t)
-	db := s.databaseName(t)
-	outage := func(on bool) {
-		t.Helper()
-		if _, err := admin.Exec(ctx, fmt.Sprintf(`ALTER DATABASE %s WITH ALLOW_CONNECTIONS %v`, db, !on)); err != nil {
-			t.Fatal(err)
-		}
-		if on {
-			if _, err := admin.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, db); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	outage(true)
+	end := s.outage(t)
 	p := c.get("/borger/forside")
 	if p.Status != http.StatusServiceUnavailable {
 		t.Errorf("during the outage: %d, want 503", p.Status)
@@ -499,7 +496,7 @@ func TestDatabaseOutage_GivesA503PageAndRecovers(t *testing.T) {
 	if r := c.get("/readyz"); r.Status != http.StatusServiceUnavailable {
 		t.Errorf("readyz during the outage: %d", r.Status)
 	}
-	outage(false)
+	end()
 	if p = c.get("/borger/forside"); p.Status != http.StatusOK || !strings.Contains(text(p, "citizen"), anna.Name) {
 		t.Errorf("after the outage: %d, top bar %q", p.Status, text(p, "citizen"))
 	}

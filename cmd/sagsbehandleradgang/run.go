@@ -35,7 +35,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := migrate(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL)
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, postgres.Timeouts{Statement: cfg.StatementTimeout, Lock: cfg.LockTimeout})
 	if err != nil {
 		return err
 	}
@@ -68,6 +68,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		FormActionOrigins: sp.IdPOrigins(),
 		LookUpLimit:       cfg.LookUpLimit,
 		LookUpWindow:      cfg.LookUpWindow,
+		RequestTimeout:    cfg.RequestTimeout,
 	}, postgres.NewStore(pool), sp, sessions, log, time.Now)
 
 	ln, ok := ctx.Value(listenerKey{}).(net.Listener)

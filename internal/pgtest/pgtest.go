@@ -83,7 +83,7 @@ func NewDB(t testing.TB) *pgxpool.Pool {
 // Pool opens an application-role pool on dsn, closed when t ends.
 func Pool(t testing.TB, dsn string) *pgxpool.Pool {
 	t.Helper()
-	pool, err := postgres.Open(context.Background(), dsn)
+	pool, err := postgres.Open(context.Background(), dsn, postgres.Timeouts{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -21,11 +23,27 @@ import (
 // AppRole is the database role the application acts as (see migrations).
 const AppRole = "sagsbehandleradgang_app"
 
-// Open connects a pool whose every connection acts as AppRole.
-func Open(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
+// Timeouts bound how long one statement of the application may take and
+// wait for a lock, so that a query stuck behind a lock gives an error (and
+// the caseworker the 503 page) instead of a page that never comes. Zero
+// leaves the server's setting (by default no limit).
+type Timeouts struct {
+	Statement time.Duration // statement_timeout
+	Lock      time.Duration // lock_timeout
+}
+
+// Open connects a pool whose every connection acts as AppRole with the
+// timeouts t.
+func Open(ctx context.Context, dsn string, t Timeouts) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: parse DATABASE_URL: %w", err)
+	}
+	// Sent when each connection starts, so that no statement runs without them.
+	for name, d := range map[string]time.Duration{"statement_timeout": t.Statement, "lock_timeout": t.Lock} {
+		if d > 0 {
+			cfg.ConnConfig.RuntimeParams[name] = strconv.FormatInt(max(d.Milliseconds(), 1), 10)
+		}
 	}
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
 		_, err := c.Exec(ctx, "SET ROLE "+AppRole)
@@ -70,9 +88,10 @@ func outage(err error) bool {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		// Connection exceptions, operator intervention (shutdown, terminated
-		// connections) and insufficient resources.
+		// connections, statement_timeout) and insufficient resources; and
+		// lock_timeout: a lock held elsewhere, which the next try may get.
 		class := pgErr.Code[:2]
-		return class == "08" || class == "57" || class == "53"
+		return class == "08" || class == "57" || class == "53" || pgErr.Code == "55P03"
 	}
 	var connErr *pgconn.ConnectError
 	var netErr net.Error

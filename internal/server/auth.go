@@ -11,10 +11,16 @@ import (
 )
 
 // acs receives the IdP's response. A response that fails any check gives a
-// Danish error page and no session; an identity the user copy does not let
-// in gives a page saying why. Otherwise a new session (new id) begins.
+// Danish error page and no session; a database outage gives the 503 page,
+// not a failed login; an identity the user copy does not let in gives a
+// page saying why. Otherwise a new session (new id) begins.
 func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
 	id, returnTo, err := s.sp.FinishLogin(w, r)
+	if errors.Is(err, jobnet.ErrUnavailable) && !errors.Is(err, jobnet.ErrForbidden) {
+		// The response may be fine; the database that records its
+		// assertion ID is not. Not a failed login: the 503 page.
+		return err
+	}
 	if err != nil {
 		s.log.Warn("SAML response refused", "reason", err.Error())
 		s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(views.Chrome{Title: "Login mislykkedes"},

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -19,7 +20,7 @@ var (
 // handle adapts a handler that returns an error: the error kinds of
 // internal/jobnet become the Danish page for 403, 404, 400 or 503, anything
 // else a 500. Only 5xx are logged at error level, and no error text ever
-// reaches the page.
+// reaches the page. An error after the client went away is none of these.
 func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		err := h(w, r)
@@ -27,6 +28,12 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			return
 		}
 		switch {
+		case clientGone(r):
+			// The caseworker closed the tab or went on, which cut short
+			// what the handler waited for: nobody to answer, and no fault
+			// of ours to log at error level or count as a 5xx.
+			s.log.Info("client closed the request", "err", err, "route", r.URL.Path)
+			w.WriteHeader(statusClientClosedRequest)
 		case errors.Is(err, errActionRefused):
 			s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(s.refusedChrome(r), views.ErrorInfo{
 				Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused}))
@@ -46,6 +53,16 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			s.renderError(w, r, http.StatusInternalServerError)
 		}
 	}
+}
+
+// statusClientClosedRequest is what the request log and the metrics record
+// for a request the client gave up on (nginx's 499).
+const statusClientClosedRequest = 499
+
+// clientGone reports whether the client closed the request: its context
+// was cancelled, which a timeout (DeadlineExceeded) is not.
+func clientGone(r *http.Request) bool {
+	return errors.Is(r.Context().Err(), context.Canceled)
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {

@@ -2,6 +2,9 @@ package server
 
 import (
 	"net/http"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
@@ -44,11 +47,8 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 	input := r.PostFormValue("cpr")
 	n, err := cpr.Parse(input)
 	if err != nil {
-		if len(input) > 20 {
-			input = input[:20]
-		}
 		s.metrics.lookUps.WithLabelValues("malformed").Inc()
-		s.renderCPRPage(w, r, http.StatusBadRequest, views.CPRForm{Value: input, FieldError: TextMalformedCPR})
+		s.renderCPRPage(w, r, http.StatusBadRequest, views.CPRForm{Value: echoed(input), FieldError: TextMalformedCPR})
 		return nil
 	}
 	now := s.now()
@@ -63,6 +63,9 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	citizen, d, err := s.store.LookUp(r.Context(), v.cw, n, now)
+	if err != nil && clientGone(r) {
+		return err // not a failed look-up: nobody waits for the answer
+	}
 	if err != nil {
 		// Fail closed: without the access-log entry nothing is shown, and
 		// the caseworker may try again when the log can be written.
@@ -84,4 +87,39 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 	s.log.Info("look-up granted", "user", v.user.ID, "org", v.cw.Org.ID, "citizen", citizen.ID)
 	http.Redirect(w, r, "/borger/forside", http.StatusSeeOther)
 	return nil
+}
+
+// maxEchoed is how many characters of a malformed input the CPR field shows
+// again.
+const maxEchoed = 20
+
+// echoed is what the CPR field shows again of a malformed input, so that a
+// slip can be corrected. Input that holds ten digits or more is a CPR
+// number with a typo: personal data that goes no further, so nothing is
+// shown. Anything else is cut to maxEchoed characters (never inside one),
+// without control and format characters (such as bidi overrides) or bytes
+// that are not UTF-8.
+func echoed(input string) string {
+	digits := 0
+	for _, r := range input {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits >= 10 {
+		return ""
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range input {
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		if n == maxEchoed {
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"strings"
 	"time"
@@ -238,6 +237,20 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	})
 }
 
+// deadline ends the request's context after the configured request timeout:
+// a handler still waiting for the database then gets an error, which the
+// error adapter answers with the 503 page.
+func (s *Server) deadline(next http.Handler) http.Handler {
+	if s.cfg.RequestTimeout <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
 // recoverPanics turns a panic into the Danish 500 page; the stack goes to
 // the log only.
 func (s *Server) recoverPanics(next http.Handler) http.Handler {
@@ -252,15 +265,5 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			}
 		}()
 		next.ServeHTTP(w, r)
-	})
-}
-
-// staticFiles serves the embedded CSS, fonts and icons. They change only
-// with a release, so browsers may keep them for a day.
-func staticFiles(fsys fs.FS) http.Handler {
-	files := http.FileServerFS(fsys)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		files.ServeHTTP(w, r)
 	})
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 
 	"github.com/a-h/templ"
@@ -10,13 +11,17 @@ import (
 
 // renderPage renders a view into a buffer first, so that a failing view
 // gives a clean 500 page instead of half a page.
+//
+// The page is rendered even when the request has run out of time (templ
+// stops at a done context), so that a timeout gives the 503 page.
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	ctx := context.WithoutCancel(r.Context())
 	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
+	if err := c.Render(ctx, &buf); err != nil {
 		s.log.Error("render", "err", err, "route", r.URL.Path)
 		status = http.StatusInternalServerError
 		buf.Reset()
-		_ = views.ErrorPage(views.Chrome{Title: "Der er sket en fejl"}, views.ErrorInfo{Status: status}).Render(r.Context(), &buf)
+		_ = views.ErrorPage(views.Chrome{Title: "Der er sket en fejl"}, views.ErrorInfo{Status: status}).Render(ctx, &buf)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)

@@ -13,12 +13,15 @@ import (
 // routes is the table of contents of the application.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.logRequests, s.metrics.instrument, s.recoverPanics, s.securityHeaders, s.crossOriginProtection)
+	r.Use(middleware.RequestID, s.logRequests, s.metrics.instrument, s.recoverPanics, s.deadline, s.securityHeaders, s.crossOriginProtection)
+	// HEAD is answered wherever GET is, by the GET handler (net/http drops
+	// the body).
+	r.Use(middleware.GetHead)
 	r.NotFound(s.handle(s.notFound))
 	r.MethodNotAllowed(s.handle(s.notFound))
 
 	static, _ := fs.Sub(web.Static, "static")
-	r.Handle("/static/*", http.StripPrefix("/static/", staticFiles(static)))
+	r.Handle("/static/*", http.StripPrefix("/static/", s.staticFiles(static)))
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
 

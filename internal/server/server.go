@@ -66,6 +66,10 @@ type Config struct {
 	// LookUpLimit look-ups per LookUpWindow per caseworker (SPEC §8).
 	LookUpLimit  int
 	LookUpWindow time.Duration
+	// RequestTimeout bounds a request's work: its context ends then, so that
+	// what still waits (the database) gives up and the 503 page is shown.
+	// 0: no limit.
+	RequestTimeout time.Duration
 }
 
 // Server holds the handlers' dependencies.
