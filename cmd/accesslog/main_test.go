@@ -39,7 +39,7 @@ func lookUp(t *testing.T, s *postgres.Store, username string, kind jobnet.OrgKin
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := s.LookUp(ctx, cw, n, at); err != nil {
+		if _, _, err := s.LookUp(ctx, cw, n, at, postgres.LookUpLimit{}); err != nil {
 			t.Fatal(err)
 		}
 		return cw

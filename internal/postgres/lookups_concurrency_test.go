@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -49,7 +50,7 @@ func TestAccessLog_OneChainAfterBurstsOfSimultaneousLookUpsOnTwoInstances(t *tes
 	const bursts, burst = 4, 50
 	for range bursts {
 		simultaneously(burst, func(i int) {
-			_, d, err := instances[i%2].LookUp(ctx, cws[i%2], anna, time.Now())
+			_, d, err := instances[i%2].LookUp(ctx, cws[i%2], anna, time.Now(), postgres.LookUpLimit{})
 			if err != nil || !d.Allowed {
 				t.Errorf("look-up %d: %+v, %v", i, d, err)
 			}
@@ -108,5 +109,35 @@ func TestAccessLog_AWriterOnAnOldSnapshotFailsRatherThanForks(t *testing.T) {
 	}
 	if rep, err := instances[0].VerifyAccessLog(ctx, nil); err != nil || !rep.OK() || rep.Rows != 2 {
 		t.Errorf("VerifyAccessLog = %+v, %v; want 2 intact rows", rep, err)
+	}
+}
+
+// Issue 8, point 9: 100 simultaneous look-ups by one caseworker, on two
+// instances, with a limit of 5 grant exactly 5. Before, each look-up counted
+// the others' before any had written its own, and about 90 were granted.
+func TestLookUp_RateLimitHoldsForOneHundredSimultaneousLookUpsOnTwoInstances(t *testing.T) {
+	ctx := context.Background()
+	dsn, instances := twoInstances(t)
+	berit := caseworker(t, instances[0], "berit", jobnet.OrgAkasse)
+	anna := mustCPR(t, demo.CitizenByKey("anna").CPR)
+	limit := postgres.LookUpLimit{Max: 5, Window: 10 * time.Minute}
+	const n = 100
+	var granted, limited atomic.Int64
+	simultaneously(n, func(i int) {
+		_, d, err := instances[i%2].LookUp(ctx, berit, anna, time.Now(), limit)
+		switch {
+		case errors.Is(err, postgres.ErrTooManyLookUps):
+			limited.Add(1)
+		case err != nil || !d.Allowed:
+			t.Errorf("look-up %d: %+v, %v", i, d, err)
+		default:
+			granted.Add(1)
+		}
+	})
+	if granted.Load() != 5 || limited.Load() != n-5 {
+		t.Errorf("%d granted, %d over the limit; want 5 and %d", granted.Load(), limited.Load(), n-5)
+	}
+	if logged := count(t, pgtest.OwnerPool(t, dsn), `SELECT count(*) FROM citizen_history`); logged != 5 {
+		t.Errorf("%d Login entries, want 5", logged)
 	}
 }
