@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,5 +168,45 @@ func TestLookUp_AccessLogFailureShowsNoCitizen(t *testing.T) {
 	}
 	if n := count(t, pool, `SELECT count(*) FROM citizen_history`); n != 0 {
 		t.Errorf("%d history entries after a failed look-up", n)
+	}
+}
+
+// The rate limit's count runs on every look-up while the caseworker's other
+// look-ups wait: it must find the caseworker's look-ups by index, not read
+// the whole history (migration 12).
+func TestLookUp_RateLimitCountReadsIndexesNotTheLogs(t *testing.T) {
+	ctx := context.Background()
+	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	// The demo logs are small enough that reading them whole would be the
+	// cheapest plan; forbid it, as a big log does.
+	if _, err := conn.Exec(ctx, `SET enable_seqscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, `RESET enable_seqscan`)
+	rows, err := conn.Query(ctx, `EXPLAIN `+postgres.CountLookUpsSQL, 1, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan strings.Builder
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(line + "\n")
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// Both tables are searched by caseworker, not read whole nor by time
+	// alone.
+	if strings.Count(plan.String(), "Index Cond: ((user_id = ") != 2 {
+		t.Errorf("the rate limit's count does not find the caseworker's look-ups by index in both logs:\n%s", plan.String())
 	}
 }
