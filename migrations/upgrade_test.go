@@ -6,11 +6,31 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/star-dk/sagsbehandleradgang/internal/pgtest"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/migrations"
 )
+
+// databaseAt returns the owner's pool on a fresh database migrated down to
+// version, and the goose provider to migrate it on with.
+func databaseAt(t *testing.T, version int64) (*pgxpool.Pool, *goose.Provider) {
+	t.Helper()
+	owner := pgtest.OwnerPool(t, pgtest.NewDatabase(t, "", nil))
+	db := stdlib.OpenDBFromPool(owner)
+	t.Cleanup(func() { db.Close() })
+	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(context.Background(), version); err != nil {
+		t.Fatalf("down to %d: %v", version, err)
+	}
+	return owner, p
+}
 
 // A database from before migration 10 upgrades (issue 7): its offers and
 // notifications cannot yet say what they are about, so the migration ties
@@ -19,16 +39,7 @@ import (
 // shown. From then on the data must say it.
 func TestMigration10_AnExistingDatabaseUpgrades(t *testing.T) {
 	ctx := context.Background()
-	owner := pgtest.OwnerPool(t, pgtest.NewDatabase(t, "", nil))
-	db := stdlib.OpenDBFromPool(owner)
-	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.DownTo(ctx, 9); err != nil {
-		t.Fatalf("down to 9: %v", err)
-	}
+	owner, p := databaseAt(t, 9)
 
 	exec := func(sql string, args ...any) {
 		t.Helper()
@@ -107,6 +118,88 @@ func TestMigration10_AnExistingDatabaseUpgrades(t *testing.T) {
 	// And back down again, as far as the data allows.
 	if _, err := p.DownTo(ctx, 9); err != nil {
 		t.Fatalf("down to 9 again: %v", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up again: %v", err)
+	}
+}
+
+// A database from before migration 11 upgrades (issue 8). Its old trigger
+// chained each row to the row with the highest id, so look-ups at the same
+// moment left rows chained out of id order (Anna: 1001 → 1003 → 1002) and
+// forks (Bo: 2002 and 2004 both chained to 2003). The migration numbers the
+// rows in the order they were chained: Anna's chain verifies, Bo's fork is
+// reported as a fork and not as a removed row, and new rows chain to the
+// last row of each.
+func TestMigration11_AnExistingChainIsNumberedInChainOrder(t *testing.T) {
+	ctx := context.Background()
+	owner, p := databaseAt(t, 10)
+
+	var anna, bo int64
+	mustScan(t, owner.QueryRow(ctx, `INSERT INTO citizens (cpr, name, kommune_number) VALUES ('0101900000', 'Anna', '751') RETURNING id`), &anna)
+	mustScan(t, owner.QueryRow(ctx, `INSERT INTO citizens (cpr, name, kommune_number) VALUES ('0202900000', 'Bo', '751') RETURNING id`), &bo)
+	// The ids in the order the old trigger took the citizen's lock.
+	for _, row := range []struct{ id, citizen int64 }{
+		{1001, anna}, {1003, anna}, {1002, anna},
+		{2001, bo}, {2003, bo}, {2002, bo}, {2004, bo},
+	} {
+		if _, err := owner.Exec(ctx, `INSERT INTO citizen_history (id, citizen_id, category, occurred_at, text)
+			OVERRIDING SYSTEM VALUE VALUES ($1, $2, 'Planer', now(), 'Plan')`, row.id, row.citizen); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if _, err := p.UpTo(ctx, 11); err != nil {
+		t.Fatalf("up to 11: %v", err)
+	}
+	// New rows: their ids (from the identity sequence, which the rows above
+	// did not advance) are lower than the old ones; the chain does not care.
+	newRow := map[int64]int64{}
+	for _, citizen := range []int64{anna, bo} {
+		var id int64
+		mustScan(t, owner.QueryRow(ctx, `INSERT INTO citizen_history (citizen_id, category, occurred_at, text)
+			VALUES ($1, 'Planer', now(), 'Ny plan') RETURNING id`, citizen), &id)
+		newRow[citizen] = id
+	}
+	type row struct {
+		ID, Seq int64
+		Chained bool // to the row before it in seq order
+	}
+	chain := func(citizen int64) []row {
+		t.Helper()
+		rows, err := owner.Query(ctx, `SELECT id, seq, prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY seq)
+			FROM citizen_history WHERE citizen_id = $1 ORDER BY seq`, citizen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []row
+		for rows.Next() {
+			var r row
+			mustScan(t, rows, &r.ID, &r.Seq, &r.Chained)
+			out = append(out, r)
+		}
+		return out
+	}
+	if diff := cmp.Diff([]row{{1001, 1, true}, {1003, 2, true}, {1002, 3, true}, {newRow[anna], 4, true}}, chain(anna)); diff != "" {
+		t.Errorf("Anna's chain (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]row{{2001, 1, true}, {2003, 2, true}, {2002, 3, true}, {2004, 4, false}, {newRow[bo], 5, true}}, chain(bo)); diff != "" {
+		t.Errorf("Bo's chain (-want +got):\n%s", diff)
+	}
+
+	rep, err := postgres.NewStore(owner).VerifyAccessLog(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []postgres.BrokenEntry{{ID: 2004, CitizenID: bo, LinkBroken: true, AfterID: 2002, ForkOf: 2003}}
+	if diff := cmp.Diff(want, rep.Broken); diff != "" || rep.Rows != 9 {
+		t.Errorf("VerifyAccessLog: %d rows; broken (-want +got):\n%s", rep.Rows, diff)
+	}
+
+	// And back down again, and up.
+	if _, err := p.DownTo(ctx, 10); err != nil {
+		t.Fatalf("down to 10 again: %v", err)
 	}
 	if _, err := p.Up(ctx); err != nil {
 		t.Fatalf("up again: %v", err)

@@ -33,7 +33,7 @@ const usage = "usage: accesslog verify | accesslog export -from YYYY-MM-DD -to Y
 
 // errChainBroken is returned by verify when the chain does not hold, after
 // the broken rows have been listed.
-var errChainBroken = errors.New("the access log's hash chain is broken: it has been changed outside the application")
+var errChainBroken = errors.New("the access log's hash chain is broken (the rows are listed above)")
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) == 0 {
@@ -98,7 +98,10 @@ func verify(ctx context.Context, store *postgres.Store, stdout io.Writer) error 
 		if b.ContentChanged {
 			fmt.Fprintf(stdout, "række %d (borger-id %d): indholdet er ændret efter det blev skrevet\n", b.ID, b.CitizenID)
 		}
-		if b.LinkBroken {
+		switch {
+		case b.LinkBroken && b.ForkOf != 0:
+			fmt.Fprintf(stdout, "række %d (borger-id %d): kæden forgrener sig: rækken er kædet til en tidligere række, %d, og ikke til den forrige, %d (det gjorde samtidige opslag før migration 11; en slettet række ser anderledes ud)\n", b.ID, b.CitizenID, b.ForkOf, b.AfterID)
+		case b.LinkBroken:
 			after := "før borgerens første række"
 			if b.AfterID != 0 {
 				after = fmt.Sprintf("efter række %d", b.AfterID)

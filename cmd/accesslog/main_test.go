@@ -39,7 +39,7 @@ func lookUp(t *testing.T, s *postgres.Store, username string, kind jobnet.OrgKin
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := s.LookUp(ctx, cw, n, at); err != nil {
+		if _, _, err := s.LookUp(ctx, cw, n, at, postgres.LookUpLimit{}); err != nil {
 			t.Fatal(err)
 		}
 		return cw
@@ -95,6 +95,62 @@ func TestVerify_SaysIntactThenNamesTheChangedRow(t *testing.T) {
 	want := fmt.Sprintf("række %d (borger-id %d): indholdet er ændret", id, citizenID)
 	if !strings.Contains(out.String(), want) || strings.Count(out.String(), "række ") != 1 || strings.Contains(out.String(), anna) {
 		t.Errorf("verify said:\n%s\nwant exactly one broken row: %q, and no CPR", out.String(), want)
+	}
+}
+
+// A fork — two rows chained to the same row, as look-ups at the same moment
+// left them before migration 11 — is told apart from a removed row.
+func TestVerify_TellsAForkFromARemovedRow(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDemoDatabase(t)
+	s := postgres.NewStore(pgtest.Pool(t, dsn))
+	for range 3 {
+		lookUp(t, s, "berit", jobnet.OrgAkasse, demo.CitizenByKey("anna").CPR, time.Now())
+	}
+	owner := pgtest.OwnerPool(t, dsn)
+	var ids [3]int64
+	var second []byte
+	var citizenID int64
+	if err := owner.QueryRow(ctx, `SELECT array_agg(id ORDER BY seq), (array_agg(hash ORDER BY seq))[2], min(citizen_id) FROM citizen_history`).
+		Scan(&ids, &second, &citizenID); err != nil {
+		t.Fatal(err)
+	}
+	fork := postgres.HistoryRow{CitizenID: citizenID, Category: "Planer", OccurredAt: time.Now().UTC().Truncate(time.Microsecond), Text: "Plan"}
+	var forkID int64
+	for _, q := range []string{
+		`ALTER TABLE citizen_history DISABLE TRIGGER USER`,
+		`DELETE FROM citizen_history WHERE id = $1`,
+		`INSERT INTO citizen_history (citizen_id, category, occurred_at, text, seq, prev_hash, hash) VALUES ($1, $2, $3, $4, 4, $5, $6) RETURNING id`,
+		`ALTER TABLE citizen_history ENABLE TRIGGER USER`,
+	} {
+		var err error
+		switch {
+		case strings.HasPrefix(q, "DELETE"):
+			_, err = owner.Exec(ctx, q, ids[0])
+		case strings.HasPrefix(q, "INSERT"):
+			err = owner.QueryRow(ctx, q, fork.CitizenID, fork.Category, fork.OccurredAt, fork.Text, second, postgres.HistoryHash(second, fork)).Scan(&forkID)
+		default:
+			_, err = owner.Exec(ctx, q)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+
+	var out bytes.Buffer
+	if err := run(ctx, []string{"verify"}, env(dsn), &out); !errors.Is(err, errChainBroken) {
+		t.Fatalf("verify: err = %v, want errChainBroken\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		fmt.Sprintf("række %d (borger-id %d): kæden er brudt før borgerens første række: en række er slettet", ids[1], citizenID),
+		fmt.Sprintf("række %d (borger-id %d): kæden forgrener sig: rækken er kædet til en tidligere række, %d, og ikke til den forrige, %d", forkID, citizenID, ids[1], ids[2]),
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("verify said:\n%s\nwant a line %q", out.String(), want)
+		}
+	}
+	if n := strings.Count(out.String(), "\nrække "); n != 2 {
+		t.Errorf("verify named %d rows, want 2:\n%s", n, out.String())
 	}
 }
 

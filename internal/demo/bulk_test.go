@@ -170,7 +170,7 @@ func TestLoadBulk_AddsCitizensTheAccessRuleSees(t *testing.T) {
 		want bool
 	}{{granted, true}, {refused, false}} {
 		num, _ := cpr.Parse(tc.c.CPR)
-		got, dec, err := s.LookUp(ctx, berit, num, today)
+		got, dec, err := s.LookUp(ctx, berit, num, today, postgres.LookUpLimit{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,9 +22,11 @@ import (
 // in one read-only, repeatable-read transaction, so they see one snapshot
 // and cannot write, whichever user runs them.
 
-// HistoryRow is what the chain trigger (citizen_history_chain, migration
-// 00001) hashes. Nullable columns are pointers: concat_ws skips a NULL
-// altogether, separator included, while an empty string keeps its place.
+// HistoryRow is what the chain trigger (citizen_history_chain, migrations
+// 00001 and 00011) hashes. Nullable columns are pointers: concat_ws skips a
+// NULL altogether, separator included, while an empty string keeps its
+// place. The row's place in the chain (seq) is not hashed: it only says in
+// which order to walk the chain, and a changed seq breaks the links.
 type HistoryRow struct {
 	CitizenID        int64
 	Category         string
@@ -97,6 +99,11 @@ type BrokenEntry struct {
 	// before it was removed, or its hash rewritten.
 	LinkBroken bool
 	AfterID    int64
+	// ForkOf, when the link is broken, is the earlier row of the citizen
+	// (not the previous one) whose hash the row's prev_hash is: the chain
+	// forks at that row. Simultaneous look-ups did this before migration
+	// 11. A removed row leaves a prev_hash that no row has: ForkOf 0.
+	ForkOf int64
 }
 
 // maxBrokenListed caps the report's list; BrokenCount still counts all.
@@ -107,7 +114,7 @@ type VerifyReport struct {
 	Rows        int64
 	Citizens    int64
 	BrokenCount int64
-	Broken      []BrokenEntry // the first maxBrokenListed, in (citizen_id, id) order
+	Broken      []BrokenEntry // the first maxBrokenListed, in chain order
 }
 
 // OK reports whether the whole chain is intact.
@@ -121,10 +128,10 @@ type VerifyProgress struct {
 // progressEvery is how many rows pass between progress reports.
 const progressEvery = 10000
 
-// VerifyAccessLog walks the whole citizen_history in (citizen_id, id) order,
-// streaming the rows, and checks each row's hash and its link to the
-// citizen's previous row. progress, when not nil, is called every
-// progressEvery rows and once at the end. A broken chain is not an error:
+// VerifyAccessLog walks the whole citizen_history in chain order (each
+// citizen's rows by seq), streaming the rows, and checks each row's hash
+// and its link to the citizen's previous row. progress, when not nil, is
+// called every progressEvery rows and once at the end. A broken chain is not an error:
 // it is in the report. The removal of a citizen's last rows cannot be seen
 // from the table alone.
 func (s *Store) VerifyAccessLog(ctx context.Context, progress func(VerifyProgress)) (VerifyReport, error) {
@@ -133,7 +140,7 @@ func (s *Store) VerifyAccessLog(ctx context.Context, progress func(VerifyProgres
 		rows, err := tx.Query(ctx, `
 			SELECT id, citizen_id, category, occurred_at, text, caseworker_name, organisation_name,
 			       user_id, organisation_id, via, prev_hash, hash
-			FROM citizen_history ORDER BY citizen_id, id`)
+			FROM citizen_history ORDER BY citizen_id, seq`)
 		if err != nil {
 			return err
 		}
@@ -142,6 +149,9 @@ func (s *Store) VerifyAccessLog(ctx context.Context, progress func(VerifyProgres
 			id, lastID, lastCitizen int64
 			prev, hash, lastHash    []byte
 			r                       HistoryRow
+			// seen names the citizen's rows so far by hash, to tell a
+			// fork from a link to a row that is not there.
+			seen = map[string]int64{}
 		)
 		for rows.Next() {
 			if err := rows.Scan(&id, &r.CitizenID, &r.Category, &r.OccurredAt, &r.Text, &r.CaseworkerName,
@@ -151,6 +161,7 @@ func (s *Store) VerifyAccessLog(ctx context.Context, progress func(VerifyProgres
 			if rep.Rows == 0 || r.CitizenID != lastCitizen {
 				rep.Citizens++
 				lastID, lastHash = 0, nil
+				clear(seen)
 			}
 			rep.Rows++
 			b := BrokenEntry{
@@ -160,6 +171,9 @@ func (s *Store) VerifyAccessLog(ctx context.Context, progress func(VerifyProgres
 				LinkBroken:     !bytes.Equal(prev, lastHash) || (lastHash == nil) != (prev == nil),
 				AfterID:        lastID,
 			}
+			if b.LinkBroken && prev != nil {
+				b.ForkOf = seen[string(prev)]
+			}
 			if b.ContentChanged || b.LinkBroken {
 				rep.BrokenCount++
 				if len(rep.Broken) < maxBrokenListed {
@@ -167,6 +181,9 @@ func (s *Store) VerifyAccessLog(ctx context.Context, progress func(VerifyProgres
 				}
 			}
 			lastCitizen, lastID, lastHash = r.CitizenID, id, bytes.Clone(hash)
+			if _, ok := seen[string(hash)]; !ok {
+				seen[string(hash)] = id
+			}
 			if progress != nil && rep.Rows%progressEvery == 0 {
 				progress(VerifyProgress{rep.Rows, rep.Citizens, rep.BrokenCount})
 			}

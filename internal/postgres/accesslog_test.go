@@ -20,7 +20,7 @@ import (
 // lookUp runs a look-up that must not fail, and returns whether it was allowed.
 func lookUp(t *testing.T, s *postgres.Store, cw jobnet.Caseworker, cprDigits string, at time.Time) bool {
 	t.Helper()
-	_, d, err := s.LookUp(context.Background(), cw, mustCPR(t, cprDigits), at)
+	_, d, err := s.LookUp(context.Background(), cw, mustCPR(t, cprDigits), at, postgres.LookUpLimit{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,3 +8,6 @@ var (
 	LoadFrontPage = (*Store).loadFrontPage
 	LoadAbsences  = (*Store).loadAbsences
 )
+
+// CountLookUpsSQL is the rate limit's count, for a test of its plan.
+const CountLookUpsSQL = countLookUpsSQL

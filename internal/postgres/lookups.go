@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -17,23 +18,52 @@ const Via = "Sagsbehandleradgang til Jobnet"
 // LoginText is the Login entry's text in the citizen's history.
 const LoginText = "Sagsbehandler har været logget ind og set din Jobnet"
 
-// LookUp runs "Log ind som denne borger" in one transaction: it loads the
-// citizen's facts, asks the access rule, and writes either the Login entry
-// in the citizen's history (SPEC §6) or the refused look-up. Only when that
-// write has committed does it return the citizen; if the write fails, the
-// error is returned and nothing may be shown (fail closed).
-func (s *Store) LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time) (jobnet.Citizen, access.Decision, error) {
+// LookUpLimit is the rate limit on a caseworker's look-ups (SPEC §8): at
+// most Max look-ups, granted or refused, in the Window before now, counted
+// from the logs so that it holds across every instance. The zero
+// LookUpLimit limits nothing.
+type LookUpLimit struct {
+	Max    int
+	Window time.Duration
+}
+
+// ErrTooManyLookUps is LookUp's answer when the caseworker has made
+// LookUpLimit.Max look-ups in the window already. Nothing is written.
+var ErrTooManyLookUps = errors.New("postgres: too many look-ups")
+
+// LookUp runs "Log ind som denne borger" in one transaction: it checks the
+// rate limit, loads the citizen's facts, asks the access rule, and writes
+// either the Login entry in the citizen's history (SPEC §6) or the refused
+// look-up. Only when that write has committed does it return the citizen;
+// if the write fails, the error is returned and nothing may be shown (fail
+// closed).
+func (s *Store) LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time, limit LookUpLimit) (jobnet.Citizen, access.Decision, error) {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return jobnet.Citizen{}, access.Decision{}, wrap("look-up: begin", err)
 	}
 	defer tx.Rollback(ctx)
 
-	var f jobnet.CitizenFacts
+	var (
+		f    jobnet.CitizenFacts
+		made int
+	)
 	b := &pgx.Batch{}
+	if limit.Max > 0 {
+		// One caseworker's look-ups take turns, on every instance, each
+		// holding the lock until it commits. The count is a statement of
+		// its own after the lock, and in READ COMMITTED a statement sees
+		// what was committed when it began: every look-up that held the
+		// lock before this one.
+		b.Queue(`SELECT pg_advisory_xact_lock(hashtext('lookup_rate_limit'), $1::int)`, cw.User.ID)
+		b.Queue(countLookUpsSQL, cw.User.ID, now.Add(-limit.Window)).QueryRow(func(r pgx.Row) error { return r.Scan(&made) })
+	}
 	queueCitizenFacts(b, "c.cpr = $1", n.Digits(), &f)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.Citizen{}, access.Decision{}, wrap("look-up: load citizen", err)
+	}
+	if limit.Max > 0 && made >= limit.Max {
+		return jobnet.Citizen{}, access.Decision{}, ErrTooManyLookUps
 	}
 
 	d := access.MayLookUp(cw, f, jobnet.Day(now))
@@ -63,20 +93,12 @@ func (s *Store) LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, 
 	return f.Citizen, d, nil
 }
 
-// RecentLookUps counts the look-ups (granted and refused) a user made since
-// a time, from the logs themselves, so that the rate limit holds across
+// countLookUpsSQL counts the look-ups (granted and refused) user $1 made
+// since $2, from the logs themselves, so that the rate limit holds across
 // every instance without a write of its own.
-func (s *Store) RecentLookUps(ctx context.Context, userID int64, since time.Time) (int, error) {
-	var n int
-	err := s.pool.QueryRow(ctx, `
-		SELECT (SELECT count(*) FROM citizen_history WHERE user_id = $1 AND category = 'Login' AND occurred_at >= $2)
-		     + (SELECT count(*) FROM refused_lookups WHERE user_id = $1 AND occurred_at >= $2)`,
-		userID, since).Scan(&n)
-	if err != nil {
-		return 0, wrap("count look-ups", err)
-	}
-	return n, nil
-}
+const countLookUpsSQL = `
+	SELECT (SELECT count(*) FROM citizen_history WHERE user_id = $1 AND category = 'Login' AND occurred_at >= $2)
+	     + (SELECT count(*) FROM refused_lookups WHERE user_id = $1 AND occurred_at >= $2)`
 
 // HistoryEntry is one row of a citizen's history.
 type HistoryEntry struct {

@@ -2,6 +2,8 @@ package postgres_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,7 +60,7 @@ func TestLookUp_PermittedWritesOneLoginEntryNamingCaseworkerAndOrganisation(t *t
 	cw := caseworker(t, s, "berit", jobnet.OrgAkasse)
 	anna := demo.CitizenByKey("anna")
 
-	c, d, err := s.LookUp(ctx, cw, mustCPR(t, anna.CPR), time.Now())
+	c, d, err := s.LookUp(ctx, cw, mustCPR(t, anna.CPR), time.Now(), postgres.LookUpLimit{})
 	if err != nil || !d.Allowed {
 		t.Fatalf("LookUp = %+v, %v; want allowed", d, err)
 	}
@@ -94,7 +96,7 @@ func TestLookUp_RefusedWritesNoHistoryAndRecordsTheRefusal(t *testing.T) {
 		{demo.CitizenByKey("dennis").CPR, access.ReasonWrongKontaktgruppe},
 		{demo.UnknownCPR, access.ReasonUnknownCitizen},
 	} {
-		c, d, err := s.LookUp(ctx, cw, mustCPR(t, tc.cpr), time.Now())
+		c, d, err := s.LookUp(ctx, cw, mustCPR(t, tc.cpr), time.Now(), postgres.LookUpLimit{})
 		if err != nil || d.Allowed || d.Reason != tc.reason || c.ID != 0 {
 			t.Errorf("LookUp = %+v, %+v, %v; want refused for %s and no citizen", c, d, err, tc.reason)
 		}
@@ -106,8 +108,42 @@ func TestLookUp_RefusedWritesNoHistoryAndRecordsTheRefusal(t *testing.T) {
 	if n := count(t, pool, `SELECT count(*) FROM citizen_history`); n != 0 {
 		t.Errorf("refused look-ups wrote %d history entries", n)
 	}
-	if n, err := s.RecentLookUps(ctx, cw.User.ID, time.Now().Add(-time.Minute)); err != nil || n != 3 {
-		t.Errorf("RecentLookUps = %d, %v; want 3", n, err)
+	// The refusals count towards the rate limit: a fourth look-up passes a
+	// limit of 4 and not one of 3.
+	anna := mustCPR(t, demo.CitizenByKey("anna").CPR)
+	if _, _, err := s.LookUp(ctx, cw, anna, time.Now(), postgres.LookUpLimit{Max: 3, Window: time.Minute}); !errors.Is(err, postgres.ErrTooManyLookUps) {
+		t.Errorf("fourth look-up with a limit of 3: err = %v, want ErrTooManyLookUps", err)
+	}
+	if _, d, err := s.LookUp(ctx, cw, anna, time.Now(), postgres.LookUpLimit{Max: 4, Window: time.Minute}); err != nil || !d.Allowed {
+		t.Errorf("fourth look-up with a limit of 4: %+v, %v; want allowed", d, err)
+	}
+}
+
+// The rate limit counts the look-ups in the window only, and writes
+// nothing when it refuses.
+func TestLookUp_RateLimitCountsTheWindowAndWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
+	s := postgres.NewStore(pool)
+	cw := caseworker(t, s, "berit", jobnet.OrgAkasse)
+	anna := mustCPR(t, demo.CitizenByKey("anna").CPR)
+	limit := postgres.LookUpLimit{Max: 2, Window: 10 * time.Minute}
+	now := time.Now()
+	// Only the second and third are in the window before the fourth.
+	for _, at := range []time.Time{now.Add(-15 * time.Minute), now.Add(-5 * time.Minute), now.Add(-time.Minute)} {
+		if _, _, err := s.LookUp(ctx, cw, anna, at, limit); err != nil {
+			t.Fatalf("look-up at %s: %v", at, err)
+		}
+	}
+	if _, _, err := s.LookUp(ctx, cw, anna, now, limit); !errors.Is(err, postgres.ErrTooManyLookUps) {
+		t.Errorf("fourth look-up, the third in the window: err = %v, want ErrTooManyLookUps", err)
+	}
+	if n := count(t, pool, `SELECT (SELECT count(*) FROM citizen_history) + (SELECT count(*) FROM refused_lookups)`); n != 3 {
+		t.Errorf("%d entries in the logs, want the 3 look-ups that passed", n)
+	}
+	other := caseworker(t, s, "nina", jobnet.OrgJobcenter)
+	if _, d, err := s.LookUp(ctx, other, anna, now, limit); err != nil || !d.Allowed {
+		t.Errorf("another caseworker: %+v, %v; want allowed", d, err)
 	}
 }
 
@@ -123,7 +159,7 @@ func TestLookUp_AccessLogFailureShowsNoCitizen(t *testing.T) {
 	}
 	s := postgres.NewStore(pool)
 	cw := caseworker(t, s, "berit", jobnet.OrgAkasse)
-	c, d, err := s.LookUp(ctx, cw, mustCPR(t, demo.CitizenByKey("anna").CPR), time.Now())
+	c, d, err := s.LookUp(ctx, cw, mustCPR(t, demo.CitizenByKey("anna").CPR), time.Now(), postgres.LookUpLimit{})
 	if err == nil {
 		t.Fatal("LookUp succeeded although the access log could not be written")
 	}
@@ -132,5 +168,45 @@ func TestLookUp_AccessLogFailureShowsNoCitizen(t *testing.T) {
 	}
 	if n := count(t, pool, `SELECT count(*) FROM citizen_history`); n != 0 {
 		t.Errorf("%d history entries after a failed look-up", n)
+	}
+}
+
+// The rate limit's count runs on every look-up while the caseworker's other
+// look-ups wait: it must find the caseworker's look-ups by index, not read
+// the whole history (migration 12).
+func TestLookUp_RateLimitCountReadsIndexesNotTheLogs(t *testing.T) {
+	ctx := context.Background()
+	pool := pgtest.Pool(t, pgtest.NewDemoDatabase(t))
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	// The demo logs are small enough that reading them whole would be the
+	// cheapest plan; forbid it, as a big log does.
+	if _, err := conn.Exec(ctx, `SET enable_seqscan = off`); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, `RESET enable_seqscan`)
+	rows, err := conn.Query(ctx, `EXPLAIN `+postgres.CountLookUpsSQL, 1, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan strings.Builder
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(line + "\n")
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// Both tables are searched by caseworker, not read whole nor by time
+	// alone.
+	if strings.Count(plan.String(), "Index Cond: ((user_id = ") != 2 {
+		t.Errorf("the rate limit's count does not find the caseworker's look-ups by index in both logs:\n%s", plan.String())
 	}
 }

@@ -60,7 +60,7 @@ func BenchmarkLookUpAtScale(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				c, dec, err := s.LookUp(ctx, berit, n, time.Now())
+				c, dec, err := s.LookUp(ctx, berit, n, time.Now(), postgres.LookUpLimit{})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"unicode"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -51,18 +53,16 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 		s.renderCPRPage(w, r, http.StatusBadRequest, views.CPRForm{Value: echoed(input), FieldError: TextMalformedCPR})
 		return nil
 	}
-	now := s.now()
-	recent, err := s.store.RecentLookUps(r.Context(), v.user.ID, now.Add(-s.cfg.LookUpWindow))
-	if err != nil {
-		return err
-	}
-	if recent >= s.cfg.LookUpLimit {
+	// The store counts and writes in one transaction, so that look-ups at
+	// the same moment, on any instance, cannot all pass the count.
+	limit := postgres.LookUpLimit{Max: s.cfg.LookUpLimit, Window: s.cfg.LookUpWindow}
+	citizen, d, err := s.store.LookUp(r.Context(), v.cw, n, s.now(), limit)
+	if errors.Is(err, postgres.ErrTooManyLookUps) {
 		s.metrics.lookUps.WithLabelValues("rate_limited").Inc()
-		s.log.Warn("look-up rate limit", "user", v.user.ID, "org", v.cw.Org.ID, "recent", recent)
+		s.log.Warn("look-up rate limit", "user", v.user.ID, "org", v.cw.Org.ID, "limit", limit.Max)
 		s.renderCPRPage(w, r, http.StatusTooManyRequests, views.CPRForm{Notice: TextTooManyLookUps})
 		return nil
 	}
-	citizen, d, err := s.store.LookUp(r.Context(), v.cw, n, now)
 	if err != nil && clientGone(r) {
 		return err // not a failed look-up: nobody waits for the answer
 	}

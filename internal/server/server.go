@@ -22,8 +22,7 @@ type Store interface {
 	Ping(ctx context.Context) error
 	UserByIdentity(ctx context.Context, id jobnet.Identity) (jobnet.User, error)
 	LoadViewer(ctx context.Context, userID, citizenID int64) (postgres.Viewer, error)
-	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time) (jobnet.Citizen, access.Decision, error)
-	RecentLookUps(ctx context.Context, userID int64, since time.Time) (int, error)
+	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time, limit postgres.LookUpLimit) (jobnet.Citizen, access.Decision, error)
 
 	// The citizen's pages, each interface declared beside its handler.
 	forsideStore
