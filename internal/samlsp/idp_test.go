@@ -146,7 +146,7 @@ type fixture struct {
 
 // newFixture starts an SP that trusts the test IdP. Its clock is the real
 // one, read once: crewjam/saml's second check uses the real clock.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	keys := testKeys()
 	f := &fixture{
@@ -180,7 +180,7 @@ func newFixture(t *testing.T) *fixture {
 
 // login runs StartLogin and returns the AuthnRequest's ID and the cookies
 // the browser would send back to the ACS.
-func (f *fixture) login(t *testing.T, returnTo string) (string, []*http.Cookie) {
+func (f *fixture) login(t testing.TB, returnTo string) (string, []*http.Cookie) {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	if err := f.sp.StartLogin(rec, httptest.NewRequest(http.MethodGet, testRoot+"/login", nil), returnTo); err != nil {
@@ -191,7 +191,7 @@ func (f *fixture) login(t *testing.T, returnTo string) (string, []*http.Cookie) 
 }
 
 // authnRequestFrom decodes the AuthnRequest in a StartLogin redirect.
-func authnRequestFrom(t *testing.T, resp *http.Response) *etree.Element {
+func authnRequestFrom(t testing.TB, resp *http.Response) *etree.Element {
 	t.Helper()
 	loc, err := resp.Location()
 	if err != nil {
