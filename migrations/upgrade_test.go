@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/star-dk/sagsbehandleradgang/internal/pgtest"
@@ -19,13 +20,7 @@ import (
 // shown. From then on the data must say it.
 func TestMigration10_AnExistingDatabaseUpgrades(t *testing.T) {
 	ctx := context.Background()
-	owner := pgtest.OwnerPool(t, pgtest.NewDatabase(t, "", nil))
-	db := stdlib.OpenDBFromPool(owner)
-	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
+	owner, p := migrated(t)
 	if _, err := p.DownTo(ctx, 9); err != nil {
 		t.Fatalf("down to 9: %v", err)
 	}
@@ -111,4 +106,60 @@ func TestMigration10_AnExistingDatabaseUpgrades(t *testing.T) {
 	if _, err := p.Up(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
+}
+
+// Sessions live through migration 12 (issue 8), which gives the SAML
+// subject columns of its own: a caseworker signed in before the upgrade
+// stays signed in, and the session's subject is left to be read from its
+// values (session.Store.EndSubject).
+func TestMigration12_SessionsSurviveTheUpgrade(t *testing.T) {
+	ctx := context.Background()
+	owner, p := migrated(t)
+	if _, err := p.DownTo(ctx, 10); err != nil {
+		t.Fatalf("down to 10: %v", err)
+	}
+	if _, err := owner.Exec(ctx, `INSERT INTO sessions (id, data, created_at, last_seen, expires_at)
+		VALUES ('before-12', '\x0102', now(), now(), now() + interval '20 minutes')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up: %v", err)
+	}
+	var data []byte
+	var nameID, index *string
+	mustScan(t, owner.QueryRow(ctx, `SELECT data, name_id, session_index FROM sessions WHERE id = 'before-12'`), &data, &nameID, &index)
+	if string(data) != "\x01\x02" || nameID != nil || index != nil {
+		t.Errorf("after the upgrade the session is %q with subject %v/%v; want its values and an unread (NULL) subject", data, nameID, index)
+	}
+	var indexed bool
+	mustScan(t, owner.QueryRow(ctx, `SELECT EXISTS (SELECT FROM pg_indexes WHERE tablename = 'sessions' AND indexdef LIKE '%(name_id)%')`), &indexed)
+	if !indexed {
+		t.Error("sessions.name_id has no index: a logout from the IdP would read every session")
+	}
+
+	if _, err := p.DownTo(ctx, 10); err != nil {
+		t.Fatalf("down to 10 again: %v", err)
+	}
+	var n int
+	mustScan(t, owner.QueryRow(ctx, `SELECT count(*) FROM sessions`), &n)
+	if n != 1 {
+		t.Errorf("%d sessions after going down, want 1", n)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up again: %v", err)
+	}
+}
+
+// migrated is a fresh, migrated database's owner pool and a goose provider
+// on it, to go down and up with.
+func migrated(t *testing.T) (*pgxpool.Pool, *goose.Provider) {
+	t.Helper()
+	owner := pgtest.OwnerPool(t, pgtest.NewDatabase(t, "", nil))
+	db := stdlib.OpenDBFromPool(owner)
+	t.Cleanup(func() { db.Close() })
+	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return owner, p
 }
