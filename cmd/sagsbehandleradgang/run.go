@@ -62,7 +62,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
-	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development()})
+	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), SubjectOf: server.SessionSubject})
 	handler, metrics := server.New(server.Config{
 		HTTPS:             !cfg.Development(),
 		FormActionOrigins: sp.IdPOrigins(),

@@ -35,6 +35,7 @@ type stack struct {
 	MetricsURL string
 	Owner      *pgxpool.Pool // to inspect tables and to break things on purpose
 	logs       *syncBuffer
+	env        map[string]string
 }
 
 type syncBuffer struct {
@@ -99,10 +100,33 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
 	}
+	s.env = env
+	s.startServer(t, appLn, metricsLn)
+	return s
+}
+
+// startInstance starts one more instance of the product, as a second server
+// behind the load balancer: the same configuration, keys and database, its
+// own port. It returns the instance's URL.
+func (s *stack) startInstance(t *testing.T) string {
+	t.Helper()
+	ln := listen(t)
+	s.startServer(t, ln, nil)
+	return "http://localhost:" + port(ln)
+}
+
+// startServer runs the product on ln (and its metrics on metricsLn, if
+// any) until the test ends, and waits until it is ready.
+func (s *stack) startServer(t *testing.T, ln, metricsLn net.Listener) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
+	runCtx := withListener(ctx, ln)
+	if metricsLn != nil {
+		runCtx = withMetricsListener(runCtx, metricsLn)
+	}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(withMetricsListener(withListener(ctx, appLn), metricsLn), nil, func(k string) string { return env[k] }, s.logs)
+		done <- run(runCtx, nil, func(k string) string { return s.env[k] }, s.logs)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -112,7 +136,7 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 	})
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		resp, err := http.Get(s.BaseURL + "/readyz")
+		resp, err := http.Get("http://localhost:" + port(ln) + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -129,7 +153,6 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return s
 }
 
 func listen(t *testing.T) net.Listener {

@@ -34,7 +34,10 @@ type idpState struct {
 	certs    []*x509.Certificate // signing certificates; any of them may sign
 	ssoURL   string              // SingleSignOnService, HTTP-Redirect binding
 	sloURL   string              // SingleLogoutService, HTTP-Redirect binding; may be empty
-	crewjam  *saml.ServiceProvider
+	// sloResponseURL is where our LogoutResponses go: the same service's
+	// ResponseLocation, or its Location.
+	sloResponseURL string
+	crewjam        *saml.ServiceProvider
 }
 
 // refresh reads the IdP metadata and, if it is usable, makes it current.
@@ -160,7 +163,10 @@ func (sp *SP) newIdPState(ed *saml.EntityDescriptor) (*idpState, error) {
 		}
 		for _, s := range d.SingleLogoutServices {
 			if s.Binding == saml.HTTPRedirectBinding && st.sloURL == "" {
-				st.sloURL = s.Location
+				st.sloURL, st.sloResponseURL = s.Location, s.Location
+				if s.ResponseLocation != "" {
+					st.sloResponseURL = s.ResponseLocation
+				}
 			}
 		}
 	}

@@ -64,9 +64,13 @@ func (sp *SP) buildMetadata() ([]byte, error) {
 		}
 	}
 
-	slo := d.CreateElement("md:SingleLogoutService")
-	slo.CreateAttr("Binding", saml.HTTPRedirectBinding)
-	slo.CreateAttr("Location", sp.sloURL)
+	// The IdP's LogoutRequests may come in either binding; ReadLogoutRequest
+	// reads both.
+	for _, binding := range []string{saml.HTTPRedirectBinding, saml.HTTPPostBinding} {
+		slo := d.CreateElement("md:SingleLogoutService")
+		slo.CreateAttr("Binding", binding)
+		slo.CreateAttr("Location", sp.sloURL)
+	}
 
 	d.CreateElement("md:NameIDFormat").SetText(oiosaml.NameIDPersistent)
 

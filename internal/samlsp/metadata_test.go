@@ -84,9 +84,12 @@ func TestMetadata_AsNemLogInRegistersIt(t *testing.T) {
 		d.AssertionConsumerServices[0].Location != testACS {
 		t.Errorf("AssertionConsumerServices %+v, want one HTTP-POST at %s", d.AssertionConsumerServices, testACS)
 	}
-	if len(d.SingleLogoutServices) != 1 || d.SingleLogoutServices[0].Binding != saml.HTTPRedirectBinding ||
-		d.SingleLogoutServices[0].Location != testRoot+SLOPath {
-		t.Errorf("SingleLogoutServices %+v, want one HTTP-Redirect at %s", d.SingleLogoutServices, testRoot+SLOPath)
+	wantSLO := []saml.Endpoint{
+		{Binding: saml.HTTPRedirectBinding, Location: testRoot + SLOPath},
+		{Binding: saml.HTTPPostBinding, Location: testRoot + SLOPath},
+	}
+	if diff := cmp.Diff(wantSLO, d.SingleLogoutServices); diff != "" {
+		t.Errorf("SingleLogoutServices (-want +got):\n%s", diff)
 	}
 }
 
