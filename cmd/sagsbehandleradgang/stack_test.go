@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -89,12 +91,19 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 	go idpSrv.Serve(idpLn)
 	t.Cleanup(func() { idpSrv.Close() })
 
+	// The IdP signs its metadata, and the product checks the signature, as
+	// with NemLog-in.
+	idpCertFile := filepath.Join(t.TempDir(), "idp-cert.pem")
+	if err := os.WriteFile(idpCertFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	env := map[string]string{
-		"DATABASE_URL":     dsn,
-		"BASE_URL":         s.BaseURL,
-		"IDP_METADATA_URL": s.IdPURL + "/metadata",
-		"DATA_DIR":         t.TempDir(),
-		"LOG_LEVEL":        "debug",
+		"DATABASE_URL":                   dsn,
+		"BASE_URL":                       s.BaseURL,
+		"IDP_METADATA_URL":               s.IdPURL + "/metadata",
+		"IDP_METADATA_SIGNING_CERT_FILE": idpCertFile,
+		"DATA_DIR":                       t.TempDir(),
+		"LOG_LEVEL":                      "debug",
 	}
 	for _, kv := range extraEnv {
 		k, v, _ := strings.Cut(kv, "=")

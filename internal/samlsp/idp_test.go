@@ -144,9 +144,13 @@ type fixture struct {
 	otherKey keyPair
 }
 
+// fixtureOption changes the SP's configuration, or the IdP metadata file,
+// before the SP starts.
+type fixtureOption func(f *fixture, cfg *Config)
+
 // newFixture starts an SP that trusts the test IdP. Its clock is the real
 // one, read once: crewjam/saml's second check uses the real clock.
-func newFixture(t testing.TB) *fixture {
+func newFixture(t testing.TB, opts ...fixtureOption) *fixture {
 	t.Helper()
 	keys := testKeys()
 	f := &fixture{
@@ -163,14 +167,18 @@ func newFixture(t testing.TB) *fixture {
 	root, _ := url.Parse(testRoot)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	sp, err := New(ctx, Config{
+	cfg := Config{
 		RootURL:         root,
 		Key:             f.spKey.key,
 		Cert:            f.spKey.cert,
 		IdPMetadataFile: f.mdFile,
 		Replay:          f.replay,
 		Now:             func() time.Time { return f.now },
-	})
+	}
+	for _, o := range opts {
+		o(f, &cfg)
+	}
+	sp, err := New(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
