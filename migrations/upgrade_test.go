@@ -205,3 +205,42 @@ func TestMigration11_AnExistingChainIsNumberedInChainOrder(t *testing.T) {
 		t.Fatalf("up again: %v", err)
 	}
 }
+
+// Sessions live through migration 13 (issue 8), which gives the SAML
+// subject columns of its own: a caseworker signed in before the upgrade
+// stays signed in, and the session's subject is left to be read from its
+// values (session.Store.EndSubject).
+func TestMigration13_SessionsSurviveTheUpgrade(t *testing.T) {
+	ctx := context.Background()
+	owner, p := databaseAt(t, 12)
+	if _, err := owner.Exec(ctx, `INSERT INTO sessions (id, data, created_at, last_seen, expires_at)
+		VALUES ('before-13', '\x0102', now(), now(), now() + interval '20 minutes')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up: %v", err)
+	}
+	var data []byte
+	var nameID, index *string
+	mustScan(t, owner.QueryRow(ctx, `SELECT data, name_id, session_index FROM sessions WHERE id = 'before-13'`), &data, &nameID, &index)
+	if string(data) != "\x01\x02" || nameID != nil || index != nil {
+		t.Errorf("after the upgrade the session is %q with subject %v/%v; want its values and an unread (NULL) subject", data, nameID, index)
+	}
+	var indexed bool
+	mustScan(t, owner.QueryRow(ctx, `SELECT EXISTS (SELECT FROM pg_indexes WHERE tablename = 'sessions' AND indexdef LIKE '%(name_id)%')`), &indexed)
+	if !indexed {
+		t.Error("sessions.name_id has no index: a logout from the IdP would read every session")
+	}
+
+	if _, err := p.DownTo(ctx, 12); err != nil {
+		t.Fatalf("down to 12 again: %v", err)
+	}
+	var n int
+	mustScan(t, owner.QueryRow(ctx, `SELECT count(*) FROM sessions`), &n)
+	if n != 1 {
+		t.Errorf("%d sessions after going down, want 1", n)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up again: %v", err)
+	}
+}

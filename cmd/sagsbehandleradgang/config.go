@@ -9,32 +9,47 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net/mail"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
 )
 
 // Config is the whole configuration, read once from the environment and
 // flags, and validated before anything starts.
 type Config struct {
-	Addr            string        // ADDR, -addr
-	BaseURL         *url.URL      // BASE_URL: how browsers reach us; https turns on Secure cookies and HSTS
-	DatabaseURL     string        // DATABASE_URL
-	DataDir         string        // DATA_DIR: development keys are generated here
-	SAMLKeyFile     string        // SAML_KEY_FILE
-	SAMLCertFile    string        // SAML_CERT_FILE
-	IdPMetadataURL  string        // IDP_METADATA_URL
-	IdPMetadataFile string        // IDP_METADATA_FILE
-	IdPWait         time.Duration // IDP_WAIT: how long to wait for the IdP's metadata at start
-	SessionKey      []byte        // SESSION_KEY: at least 32 bytes, hex or base64
-	LookUpLimit     int           // LOOKUP_LIMIT look-ups per LOOKUP_WINDOW per caseworker
-	LookUpWindow    time.Duration // LOOKUP_WINDOW
-	LogLevel        slog.Level    // LOG_LEVEL: debug, info, warn, error
-	MetricsAddr     string        // METRICS_ADDR: where /metrics is served; empty: not served
-	DemoLogins      bool          // -demo-logins: print the demo caseworkers' logins at start
+	Addr         string   // ADDR, -addr
+	BaseURL      *url.URL // BASE_URL: how browsers reach us; https turns on Secure cookies and HSTS
+	DatabaseURL  string   // DATABASE_URL
+	DataDir      string   // DATA_DIR: development keys are generated here
+	SAMLKeyFile  string   // SAML_KEY_FILE
+	SAMLCertFile string   // SAML_CERT_FILE
+	// SAML_NEXT_KEY_FILE, SAML_NEXT_CERT_FILE: the next key pair of an
+	// overlapping rollover, published in the metadata and accepted for
+	// decryption.
+	SAMLNextKeyFile  string
+	SAMLNextCertFile string
+	IdPMetadataURL   string // IDP_METADATA_URL
+	IdPMetadataFile  string // IDP_METADATA_FILE
+	// IDP_METADATA_SIGNING_CERT_FILE: PEM certificates, one of which must
+	// have signed the IdP metadata; empty: the metadata is not checked.
+	IdPMetadataSigningCertFile string
+	// SAML_ORG_NAME, SAML_ORG_DISPLAY_NAME, SAML_ORG_URL and SAML_CONTACT_*:
+	// named in the SP metadata for the registration with NemLog-in.
+	Organization samlsp.Organization
+	Contact      samlsp.Contact
+	IdPWait      time.Duration // IDP_WAIT: how long to wait for the IdP's metadata at start
+	SessionKey   []byte        // SESSION_KEY: at least 32 bytes, hex or base64
+	LookUpLimit  int           // LOOKUP_LIMIT look-ups per LOOKUP_WINDOW per caseworker
+	LookUpWindow time.Duration // LOOKUP_WINDOW
+	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
+	MetricsAddr  string        // METRICS_ADDR: where /metrics is served; empty: not served
+	DemoLogins   bool          // -demo-logins: print the demo caseworkers' logins at start
 
 	// Failure stays quick: a statement, a wait for a lock and a whole
 	// request are cut off after these, and the caseworker gets the 503
@@ -62,15 +77,18 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	c := Config{
-		Addr:            *addr,
-		DatabaseURL:     getenv("DATABASE_URL"),
-		DataDir:         env("DATA_DIR", ".data"),
-		SAMLKeyFile:     getenv("SAML_KEY_FILE"),
-		SAMLCertFile:    getenv("SAML_CERT_FILE"),
-		IdPMetadataURL:  getenv("IDP_METADATA_URL"),
-		IdPMetadataFile: getenv("IDP_METADATA_FILE"),
-		DemoLogins:      *demo,
-		MetricsAddr:     getenv("METRICS_ADDR"),
+		Addr:                       *addr,
+		DatabaseURL:                getenv("DATABASE_URL"),
+		DataDir:                    env("DATA_DIR", ".data"),
+		SAMLKeyFile:                getenv("SAML_KEY_FILE"),
+		SAMLCertFile:               getenv("SAML_CERT_FILE"),
+		IdPMetadataURL:             getenv("IDP_METADATA_URL"),
+		IdPMetadataFile:            getenv("IDP_METADATA_FILE"),
+		SAMLNextKeyFile:            getenv("SAML_NEXT_KEY_FILE"),
+		SAMLNextCertFile:           getenv("SAML_NEXT_CERT_FILE"),
+		IdPMetadataSigningCertFile: getenv("IDP_METADATA_SIGNING_CERT_FILE"),
+		DemoLogins:                 *demo,
+		MetricsAddr:                getenv("METRICS_ADDR"),
 	}
 	var errs []error
 	base, err := url.Parse(env("BASE_URL", "http://localhost:8080"))
@@ -94,6 +112,10 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	if c.SAMLKeyFile == "" && !c.Development() {
 		errs = append(errs, errors.New("SAML_KEY_FILE and SAML_CERT_FILE are required when BASE_URL is https"))
 	}
+	if (c.SAMLNextKeyFile == "") != (c.SAMLNextCertFile == "") {
+		errs = append(errs, errors.New("set both SAML_NEXT_KEY_FILE and SAML_NEXT_CERT_FILE, or neither"))
+	}
+	errs = append(errs, c.loadMetadataNames(env)...)
 	if c.IdPWait, err = time.ParseDuration(env("IDP_WAIT", "30s")); err != nil {
 		errs = append(errs, errors.New("IDP_WAIT must be a duration such as 30s"))
 	}
@@ -127,6 +149,37 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 		errs = append(errs, errors.New("SESSION_KEY is required when BASE_URL is https (32 random bytes, hex or base64)"))
 	}
 	return c, errors.Join(errs...)
+}
+
+// loadMetadataNames reads who runs the SP and whom to contact, for its
+// metadata. Development gets placeholders; with https the contact's e-mail
+// must be a real one, since NemLog-in registers it.
+func (c *Config) loadMetadataNames(env func(key, def string) string) []error {
+	var errs []error
+	c.Organization = samlsp.Organization{
+		Name:        env("SAML_ORG_NAME", "Styrelsen for Arbejdsmarked og Rekruttering"),
+		DisplayName: env("SAML_ORG_DISPLAY_NAME", "Sagsbehandleradgang til Jobnet"),
+		URL:         env("SAML_ORG_URL", c.BaseURL.String()),
+	}
+	if u, err := url.Parse(c.Organization.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, errors.New("SAML_ORG_URL must be an absolute http(s) URL"))
+	}
+	defaultEmail := ""
+	if c.Development() {
+		defaultEmail = "sagsbehandleradgang@example.invalid"
+	}
+	c.Contact = samlsp.Contact{
+		Company: env("SAML_CONTACT_COMPANY", c.Organization.Name),
+		Name:    env("SAML_CONTACT_NAME", "Teknisk kontakt"),
+		Email:   env("SAML_CONTACT_EMAIL", defaultEmail),
+		Phone:   env("SAML_CONTACT_PHONE", ""),
+	}
+	if c.Contact.Email == "" {
+		errs = append(errs, errors.New("SAML_CONTACT_EMAIL is required when BASE_URL is https: the technical contact NemLog-in registers"))
+	} else if a, err := mail.ParseAddress(c.Contact.Email); err != nil || a.Address != c.Contact.Email {
+		errs = append(errs, errors.New("SAML_CONTACT_EMAIL must be a plain e-mail address, e.g. drift@example.dk"))
+	}
+	return errs
 }
 
 func decodeKey(s string) ([]byte, error) {

@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -45,24 +47,42 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
+	var nextKey *rsa.PrivateKey
+	var nextCert *x509.Certificate
+	if cfg.SAMLNextKeyFile != "" {
+		if nextKey, nextCert, err = keypair.Load(cfg.SAMLNextKeyFile, cfg.SAMLNextCertFile); err != nil {
+			return fmt.Errorf("next SAML key pair: %w", err)
+		}
+	}
+	var metadataCerts []*x509.Certificate
+	if cfg.IdPMetadataSigningCertFile != "" {
+		if metadataCerts, err = readCertificates(cfg.IdPMetadataSigningCertFile); err != nil {
+			return fmt.Errorf("IDP_METADATA_SIGNING_CERT_FILE: %w", err)
+		}
+	}
 	if cfg.SessionKey == nil {
 		if cfg.SessionKey, err = devSessionKey(cfg.DataDir); err != nil {
 			return fmt.Errorf("session key: %w", err)
 		}
 	}
 	sp, err := newSP(ctx, cfg, samlsp.Config{
-		RootURL:         cfg.BaseURL,
-		Key:             key,
-		Cert:            cert,
-		IdPMetadataURL:  cfg.IdPMetadataURL,
-		IdPMetadataFile: cfg.IdPMetadataFile,
-		Replay:          postgres.SAMLReplayCache{Pool: pool},
-		Logger:          log,
+		RootURL:          cfg.BaseURL,
+		Key:              key,
+		Cert:             cert,
+		NextKey:          nextKey,
+		NextCert:         nextCert,
+		IdPMetadataURL:   cfg.IdPMetadataURL,
+		IdPMetadataFile:  cfg.IdPMetadataFile,
+		IdPMetadataCerts: metadataCerts,
+		Organization:     cfg.Organization,
+		Contact:          cfg.Contact,
+		Replay:           postgres.SAMLReplayCache{Pool: pool},
+		Logger:           log,
 	}, log)
 	if err != nil {
 		return err
 	}
-	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development()})
+	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), SubjectOf: server.SessionSubject})
 	handler, metrics := server.New(server.Config{
 		HTTPS:             !cfg.Development(),
 		FormActionOrigins: sp.IdPOrigins(),
@@ -173,6 +193,33 @@ func samlKeys(cfg Config) (*rsa.PrivateKey, *x509.Certificate, error) {
 		return keypair.Load(cfg.SAMLKeyFile, cfg.SAMLCertFile)
 	}
 	return keypair.LoadOrCreate(filepath.Join(cfg.DataDir, "sp"), "sp", "Sagsbehandleradgang til Jobnet, udvikling (kun test)")
+}
+
+// readCertificates reads the PEM certificates in path: one at least.
+func readCertificates(path string) ([]*x509.Certificate, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var certs []*x509.Certificate
+	for {
+		var block *pem.Block
+		if block, data = pem.Decode(data); block == nil {
+			break
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := x509.ParseCertificate(block.Bytes)
+		if err != nil {
+			return nil, err
+		}
+		certs = append(certs, c)
+	}
+	if len(certs) == 0 {
+		return nil, fmt.Errorf("%s holds no PEM certificate", path)
+	}
+	return certs, nil
 }
 
 // newSP makes the SAML SP, waiting a while for the IdP's metadata: in

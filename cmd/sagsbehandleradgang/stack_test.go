@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -35,6 +37,7 @@ type stack struct {
 	MetricsURL string
 	Owner      *pgxpool.Pool // to inspect tables and to break things on purpose
 	logs       *syncBuffer
+	env        map[string]string
 }
 
 type syncBuffer struct {
@@ -88,21 +91,51 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 	go idpSrv.Serve(idpLn)
 	t.Cleanup(func() { idpSrv.Close() })
 
+	// The IdP signs its metadata, and the product checks the signature, as
+	// with NemLog-in.
+	idpCertFile := filepath.Join(t.TempDir(), "idp-cert.pem")
+	if err := os.WriteFile(idpCertFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	env := map[string]string{
-		"DATABASE_URL":     dsn,
-		"BASE_URL":         s.BaseURL,
-		"IDP_METADATA_URL": s.IdPURL + "/metadata",
-		"DATA_DIR":         t.TempDir(),
-		"LOG_LEVEL":        "debug",
+		"DATABASE_URL":                   dsn,
+		"BASE_URL":                       s.BaseURL,
+		"IDP_METADATA_URL":               s.IdPURL + "/metadata",
+		"IDP_METADATA_SIGNING_CERT_FILE": idpCertFile,
+		"DATA_DIR":                       t.TempDir(),
+		"LOG_LEVEL":                      "debug",
 	}
 	for _, kv := range extraEnv {
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
 	}
+	s.env = env
+	s.startServer(t, appLn, metricsLn)
+	return s
+}
+
+// startInstance starts one more instance of the product, as a second server
+// behind the load balancer: the same configuration, keys and database, its
+// own port. It returns the instance's URL.
+func (s *stack) startInstance(t *testing.T) string {
+	t.Helper()
+	ln := listen(t)
+	s.startServer(t, ln, nil)
+	return "http://localhost:" + port(ln)
+}
+
+// startServer runs the product on ln (and its metrics on metricsLn, if
+// any) until the test ends, and waits until it is ready.
+func (s *stack) startServer(t *testing.T, ln, metricsLn net.Listener) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
+	runCtx := withListener(ctx, ln)
+	if metricsLn != nil {
+		runCtx = withMetricsListener(runCtx, metricsLn)
+	}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(withMetricsListener(withListener(ctx, appLn), metricsLn), nil, func(k string) string { return env[k] }, s.logs)
+		done <- run(runCtx, nil, func(k string) string { return s.env[k] }, s.logs)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -112,7 +145,7 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 	})
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		resp, err := http.Get(s.BaseURL + "/readyz")
+		resp, err := http.Get("http://localhost:" + port(ln) + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -129,7 +162,6 @@ func startStack(t *testing.T, extraEnv ...string) *stack {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return s
 }
 
 func listen(t *testing.T) net.Listener {

@@ -115,6 +115,7 @@ func New(cfg Config) (*IdP, error) {
 	mux.Handle("POST /sso", p.handle(p.serveSSO))
 	mux.Handle("POST /login", p.handle(p.serveLogin))
 	mux.Handle("GET /slo", p.handle(p.serveSLO))
+	mux.Handle("POST /slo", p.handle(p.serveSLO))
 	mux.Handle("GET /static/", http.FileServerFS(staticFS))
 	p.mux = mux
 	return p, nil

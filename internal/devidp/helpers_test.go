@@ -105,6 +105,11 @@ type envOption func(*testSP)
 
 func withoutSLO() envOption { return func(s *testSP) { s.sp.LogoutBindings = nil } }
 
+// withPostSLO lets the SP take logout messages in the HTTP-POST binding too.
+func withPostSLO() envOption {
+	return func(s *testSP) { s.sp.LogoutBindings = []string{saml.HTTPRedirectBinding, saml.HTTPPostBinding} }
+}
+
 func withMetadata(f func(*saml.EntityDescriptor)) envOption {
 	return func(s *testSP) { s.mutate = f }
 }

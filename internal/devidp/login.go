@@ -38,8 +38,8 @@ func (p *IdP) serveLogin(w http.ResponseWriter, r *http.Request) error {
 	if req, ok = p.store.takePending(requestID, now); !ok {
 		return loginExpired() // answered already, e.g. by a double click
 	}
-	_, nameID := subjectNameID(cw)
-	s := p.store.newSession(cw.Username, nameID, now)
+	format, nameID := subjectNameID(cw)
+	s := p.store.newSession(cw.Username, format, nameID, now)
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: s.ID, Path: "/", Expires: s.Expires,
 		HttpOnly: true, Secure: p.secure, SameSite: http.SameSiteLaxMode,

@@ -1,7 +1,9 @@
 package devidp
 
 import (
+	"crypto/x509"
 	"encoding/xml"
+	"io"
 	"net/http"
 	"testing"
 
@@ -64,5 +66,28 @@ func TestPages_StylesheetAndAutoPostScriptAreServed(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != ctype {
 			t.Errorf("%s: status %d, Content-Type %q; want 200 %q", path, resp.StatusCode, resp.Header.Get("Content-Type"), ctype)
 		}
+	}
+}
+
+// The metadata is signed by the IdP's key, as NemLog-in's is, so that the
+// product can be run checking it (IDP_METADATA_SIGNING_CERT_FILE).
+func TestMetadata_IsSignedByTheIdP(t *testing.T) {
+	e := newEnv(t)
+	resp, err := http.Get(e.srv.URL + "/metadata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := verifyXMLMessage(body, []*x509.Certificate{idpKeys().cert})
+	if err != nil {
+		t.Fatalf("metadata signature: %v", err)
+	}
+	var md saml.EntityDescriptor
+	if err := xml.Unmarshal(signed, &md); err != nil || md.EntityID != e.idp.EntityID() || len(md.IDPSSODescriptors) != 1 {
+		t.Errorf("the signed metadata: %v, entity %q", err, md.EntityID)
 	}
 }

@@ -37,12 +37,15 @@ type loginView struct {
 	Users     []demo.Caseworker
 }
 
-// postView is the page that carries the SAMLResponse to the SP's ACS.
+// postView is the page that carries a SAML message to the SP in the
+// HTTP-POST binding: the SAMLResponse to its ACS, or a LogoutRequest
+// (SAMLRequest) to its Single Logout service.
 type postView struct {
-	Title        string
-	URL          string
-	SAMLResponse string
-	RelayState   string
+	Title      string
+	URL        string
+	Param      string // SAMLResponse or SAMLRequest
+	Message    string // base64
+	RelayState string
 }
 
 // messageView is a page with a heading and a message: logged out, refused.

@@ -182,7 +182,7 @@ func TestLogout_SPWithoutLogoutEndpointShowsDuErLoggetUd(t *testing.T) {
 }
 
 func TestLogout_FrontPageLinkLogsOutOfTheIdP(t *testing.T) {
-	e := newEnv(t)
+	e := newEnv(t, withoutSLO()) // with SLO, the SP is told first (TestLogout_AtTheIdP…)
 	b := newBrowser(t)
 	e.loggedIn(b)
 	home := b.get(e.srv.URL + "/")

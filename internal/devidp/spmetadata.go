@@ -180,16 +180,40 @@ func spCertificates(ed *saml.EntityDescriptor, use string) []*x509.Certificate {
 // spLogoutLocation is where the SP takes a LogoutResponse with the
 // HTTP-Redirect binding, or "" when it has no such endpoint.
 func spLogoutLocation(ed *saml.EntityDescriptor) string {
-	for _, sp := range ed.SPSSODescriptors {
-		for _, ep := range sp.SingleLogoutServices {
-			if ep.Binding != saml.HTTPRedirectBinding {
-				continue
-			}
-			if ep.ResponseLocation != "" {
-				return ep.ResponseLocation
-			}
-			return ep.Location
+	ep, ok := spLogoutEndpoint(ed, saml.HTTPRedirectBinding)
+	switch {
+	case !ok:
+		return ""
+	case ep.ResponseLocation != "":
+		return ep.ResponseLocation
+	default:
+		return ep.Location
+	}
+}
+
+// spLogoutService is where the SP takes a LogoutRequest: its
+// SingleLogoutService with the HTTP-POST binding if post is set, else with
+// HTTP-Redirect, or with the other one when it lacks that.
+func spLogoutService(ed *saml.EntityDescriptor, post bool) (saml.Endpoint, bool) {
+	bindings := []string{saml.HTTPRedirectBinding, saml.HTTPPostBinding}
+	if post {
+		bindings[0], bindings[1] = bindings[1], bindings[0]
+	}
+	for _, b := range bindings {
+		if ep, ok := spLogoutEndpoint(ed, b); ok {
+			return ep, true
 		}
 	}
-	return ""
+	return saml.Endpoint{}, false
+}
+
+func spLogoutEndpoint(ed *saml.EntityDescriptor, binding string) (saml.Endpoint, bool) {
+	for _, sp := range ed.SPSSODescriptors {
+		for _, ep := range sp.SingleLogoutServices {
+			if ep.Binding == binding {
+				return ep, true
+			}
+		}
+	}
+	return saml.Endpoint{}, false
 }

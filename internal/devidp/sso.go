@@ -204,8 +204,9 @@ func (p *IdP) respond(w http.ResponseWriter, r *http.Request, req *saml.IdpAuthn
 		return fmt.Errorf("devidp: post binding: %w", err)
 	}
 	p.log.Info("devidp: login", "user", s.Username, "sp", req.ServiceProviderMetadata.EntityID, "acs", form.URL)
+	p.store.signedInTo(s.ID, req.ServiceProviderMetadata.EntityID)
 	p.render(w, http.StatusOK, postPage, postView{
-		Title: "Du er logget ind", URL: form.URL, SAMLResponse: form.SAMLResponse, RelayState: form.RelayState,
+		Title: "Du er logget ind", URL: form.URL, Param: "SAMLResponse", Message: form.SAMLResponse, RelayState: form.RelayState,
 	})
 	return nil
 }

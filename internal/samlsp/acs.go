@@ -28,6 +28,9 @@ func (sp *SP) FinishLogin(w http.ResponseWriter, r *http.Request) (jobnet.Identi
 	if r.Method != http.MethodPost {
 		return jobnet.Identity{}, "", refuse("the ACS takes a POST, not %s", r.Method)
 	}
+	if err := sp.precheckACS(w, r); err != nil {
+		return jobnet.Identity{}, "", err
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxResponseBytes)
 	if err := r.ParseForm(); err != nil {
 		return jobnet.Identity{}, "", refuseWith(err, "cannot read the ACS form")

@@ -144,9 +144,13 @@ type fixture struct {
 	otherKey keyPair
 }
 
+// fixtureOption changes the SP's configuration, or the IdP metadata file,
+// before the SP starts.
+type fixtureOption func(f *fixture, cfg *Config)
+
 // newFixture starts an SP that trusts the test IdP. Its clock is the real
 // one, read once: crewjam/saml's second check uses the real clock.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB, opts ...fixtureOption) *fixture {
 	t.Helper()
 	keys := testKeys()
 	f := &fixture{
@@ -163,14 +167,18 @@ func newFixture(t *testing.T) *fixture {
 	root, _ := url.Parse(testRoot)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	sp, err := New(ctx, Config{
+	cfg := Config{
 		RootURL:         root,
 		Key:             f.spKey.key,
 		Cert:            f.spKey.cert,
 		IdPMetadataFile: f.mdFile,
 		Replay:          f.replay,
 		Now:             func() time.Time { return f.now },
-	})
+	}
+	for _, o := range opts {
+		o(f, &cfg)
+	}
+	sp, err := New(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +188,7 @@ func newFixture(t *testing.T) *fixture {
 
 // login runs StartLogin and returns the AuthnRequest's ID and the cookies
 // the browser would send back to the ACS.
-func (f *fixture) login(t *testing.T, returnTo string) (string, []*http.Cookie) {
+func (f *fixture) login(t testing.TB, returnTo string) (string, []*http.Cookie) {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	if err := f.sp.StartLogin(rec, httptest.NewRequest(http.MethodGet, testRoot+"/login", nil), returnTo); err != nil {
@@ -191,7 +199,7 @@ func (f *fixture) login(t *testing.T, returnTo string) (string, []*http.Cookie) 
 }
 
 // authnRequestFrom decodes the AuthnRequest in a StartLogin redirect.
-func authnRequestFrom(t *testing.T, resp *http.Response) *etree.Element {
+func authnRequestFrom(t testing.TB, resp *http.Response) *etree.Element {
 	t.Helper()
 	loc, err := resp.Location()
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/beevik/etree"
 	"github.com/crewjam/saml"
 	xrv "github.com/mattermost/xml-roundtrip-validator"
 	dsig "github.com/russellhaering/goxmldsig"
@@ -34,7 +35,10 @@ type idpState struct {
 	certs    []*x509.Certificate // signing certificates; any of them may sign
 	ssoURL   string              // SingleSignOnService, HTTP-Redirect binding
 	sloURL   string              // SingleLogoutService, HTTP-Redirect binding; may be empty
-	crewjam  *saml.ServiceProvider
+	// sloResponseURL is where our LogoutResponses go: the same service's
+	// ResponseLocation, or its Location.
+	sloResponseURL string
+	crewjam        *saml.ServiceProvider
 }
 
 // refresh reads the IdP metadata and, if it is usable, makes it current.
@@ -43,6 +47,11 @@ func (sp *SP) refresh(ctx context.Context) error {
 	data, err := sp.readIdPMetadata(ctx)
 	if err != nil {
 		return err
+	}
+	if len(sp.cfg.IdPMetadataCerts) > 0 {
+		if data, err = verifyIdPMetadata(data, sp.cfg.IdPMetadataCerts, sp.cfg.Now()); err != nil {
+			return err
+		}
 	}
 	ed, err := parseIdPMetadata(data)
 	if err != nil {
@@ -98,6 +107,46 @@ func (sp *SP) readIdPMetadata(ctx context.Context) ([]byte, error) {
 		return nil, fmt.Errorf("samlsp: fetch IdP metadata: %w", err)
 	}
 	return data, nil
+}
+
+// verifyIdPMetadata checks the enveloped signature on the metadata's root
+// element (an EntityDescriptor or EntitiesDescriptor) with the metadata
+// signing certificates, SHA-256 or stronger, and returns the document as
+// the signature covers it: nothing outside the signature is read.
+func verifyIdPMetadata(data []byte, certs []*x509.Certificate, now time.Time) ([]byte, error) {
+	root, err := parseXML(data)
+	if err != nil {
+		return nil, fmt.Errorf("samlsp: IdP metadata: %w", err)
+	}
+	// Entities inside an EntitiesDescriptor may carry signatures of their
+	// own; it is the root's that counts.
+	sigs := children(root, nsDSig, "Signature")
+	if len(sigs) != 1 {
+		return nil, fmt.Errorf("samlsp: IdP metadata must be signed (a metadata signing certificate is configured), its root has %d signatures", len(sigs))
+	}
+	if err := checkSignatureAlgorithms(root, sigs[0]); err != nil {
+		return nil, fmt.Errorf("samlsp: IdP metadata signature: %w", err)
+	}
+	var lastErr error
+	for _, c := range certs {
+		// The signer is whom we configured, whatever KeyInfo says.
+		el := root.Copy()
+		if ki := child(child(el, nsDSig, "Signature"), nsDSig, "KeyInfo"); ki != nil {
+			ki.Parent().RemoveChild(ki)
+		}
+		vc := dsig.NewDefaultValidationContext(&dsig.MemoryX509CertificateStore{Roots: []*x509.Certificate{c}})
+		vc.IdAttribute = "ID"
+		vc.Clock = dsig.NewFakeClockAt(now)
+		signed, err := vc.Validate(el)
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		doc := etree.NewDocument()
+		doc.SetRoot(signed)
+		return doc.WriteToBytes()
+	}
+	return nil, fmt.Errorf("samlsp: IdP metadata signature does not verify with the metadata signing certificate: %w", lastErr)
 }
 
 // parseIdPMetadata reads an EntityDescriptor, or the first EntityDescriptor
@@ -160,7 +209,10 @@ func (sp *SP) newIdPState(ed *saml.EntityDescriptor) (*idpState, error) {
 		}
 		for _, s := range d.SingleLogoutServices {
 			if s.Binding == saml.HTTPRedirectBinding && st.sloURL == "" {
-				st.sloURL = s.Location
+				st.sloURL, st.sloResponseURL = s.Location, s.Location
+				if s.ResponseLocation != "" {
+					st.sloResponseURL = s.ResponseLocation
+				}
 			}
 		}
 	}

@@ -31,7 +31,7 @@ func (sp *SP) StartLogin(w http.ResponseWriter, r *http.Request, returnTo string
 	if rac := child(el, nsProtocol, "RequestedAuthnContext"); rac != nil {
 		rac.CreateElement("saml:AuthnContextClassRef").SetText(authnContextProfessional)
 	}
-	dest, err := sp.redirectURL(st.ssoURL, "SAMLRequest", el)
+	dest, err := sp.redirectURL(st.ssoURL, "SAMLRequest", el, "")
 	if err != nil {
 		return err
 	}

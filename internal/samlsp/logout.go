@@ -42,7 +42,7 @@ func (sp *SP) LogoutRedirect(id jobnet.Identity) (string, error) {
 	if id.SessionIndex != "" {
 		req.SessionIndex = &saml.SessionIndex{Value: id.SessionIndex}
 	}
-	return sp.redirectURL(st.sloURL, "SAMLRequest", req.Element())
+	return sp.redirectURL(st.sloURL, "SAMLRequest", req.Element(), "")
 }
 
 // FinishLogout checks the IdP's LogoutResponse arriving at /saml/slo, in the
@@ -57,7 +57,7 @@ func (sp *SP) FinishLogout(r *http.Request) error {
 	case http.MethodGet:
 		q := r.URL.Query()
 		if q.Get("SAMLRequest") != "" {
-			return refuse("IdP-initiated LogoutRequest is not supported")
+			return refuse("the message is a LogoutRequest (see ReadLogoutRequest), not a LogoutResponse")
 		}
 		switch err := samlredirect.Verify(r.URL.RawQuery, "SAMLResponse", st.certs); {
 		case errors.Is(err, samlredirect.ErrUnsigned):
@@ -69,11 +69,11 @@ func (sp *SP) FinishLogout(r *http.Request) error {
 			return refuseWith(err, "LogoutResponse")
 		}
 	case http.MethodPost:
-		if err := r.ParseForm(); err != nil {
+		if err := parseSLOForm(nil, r); err != nil {
 			return refuseWith(err, "cannot read the SLO form")
 		}
 		if r.PostForm.Get("SAMLRequest") != "" {
-			return refuse("IdP-initiated LogoutRequest is not supported")
+			return refuse("the message is a LogoutRequest (see ReadLogoutRequest), not a LogoutResponse")
 		}
 		data, err := base64.StdEncoding.DecodeString(strings.TrimSpace(r.PostForm.Get("SAMLResponse")))
 		if err != nil || len(data) == 0 {

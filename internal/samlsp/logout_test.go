@@ -105,23 +105,40 @@ func (l logoutResponse) element() *etree.Element {
 // redirect is the browser's GET to /saml/slo in the HTTP-Redirect binding.
 func (l logoutResponse) redirect(t *testing.T) *http.Request {
 	t.Helper()
+	return sloRedirect(t, "SAMLResponse", l.element(), "x", l.signWith, l.sigAlg)
+}
+
+// post is the browser's POST to /saml/slo in the HTTP-POST binding, with an
+// XML signature.
+func (l logoutResponse) post(t *testing.T) *http.Request {
+	t.Helper()
+	return sloPost(t, "SAMLResponse", l.element(), "", l.signWith, l.sigAlg)
+}
+
+// sloRedirect is the browser's GET to /saml/slo carrying msg as param in the
+// HTTP-Redirect binding, the query signed by signWith unless it is nil.
+func sloRedirect(t *testing.T, param string, msg *etree.Element, relayState string, signWith *keyPair, sigAlg string) *http.Request {
+	t.Helper()
 	doc := etree.NewDocument()
-	doc.SetRoot(l.element())
+	doc.SetRoot(msg)
 	xmlBytes, _ := doc.WriteToBytes()
 	var buf bytes.Buffer
 	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
 	fw.Write(xmlBytes)
 	fw.Close()
-	q := "SAMLResponse=" + url.QueryEscape(base64.StdEncoding.EncodeToString(buf.Bytes())) + "&RelayState=x"
-	if l.signWith != nil {
-		q += "&SigAlg=" + url.QueryEscape(l.sigAlg)
+	q := param + "=" + url.QueryEscape(base64.StdEncoding.EncodeToString(buf.Bytes()))
+	if relayState != "" {
+		q += "&RelayState=" + url.QueryEscape(relayState)
+	}
+	if signWith != nil {
+		q += "&SigAlg=" + url.QueryEscape(sigAlg)
 		hash := crypto.SHA256
-		if l.sigAlg == dsig.RSASHA1SignatureMethod {
+		if sigAlg == dsig.RSASHA1SignatureMethod {
 			hash = crypto.SHA1
 		}
 		h := hash.New()
 		h.Write([]byte(q))
-		sig, err := rsa.SignPKCS1v15(rand.Reader, l.signWith.key, hash, h.Sum(nil))
+		sig, err := rsa.SignPKCS1v15(rand.Reader, signWith.key, hash, h.Sum(nil))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,19 +147,22 @@ func (l logoutResponse) redirect(t *testing.T) *http.Request {
 	return httptest.NewRequest(http.MethodGet, testRoot+SLOPath+"?"+q, nil)
 }
 
-// post is the browser's POST to /saml/slo in the HTTP-POST binding, with an
-// XML signature.
-func (l logoutResponse) post(t *testing.T) *http.Request {
+// sloPost is the browser's POST to /saml/slo carrying msg as param in the
+// HTTP-POST binding, with an enveloped XML signature by signWith unless it
+// is nil.
+func sloPost(t *testing.T, param string, msg *etree.Element, relayState string, signWith *keyPair, sigAlg string) *http.Request {
 	t.Helper()
-	el := l.element()
-	if l.signWith != nil {
-		sig := sign(t, el, *l.signWith, l.sigAlg, false)
-		el.InsertChildAt(el.SelectElement("Issuer").Index()+1, sig)
+	if signWith != nil {
+		sig := sign(t, msg, *signWith, sigAlg, false)
+		msg.InsertChildAt(msg.SelectElement("Issuer").Index()+1, sig)
 	}
 	doc := etree.NewDocument()
-	doc.SetRoot(el)
+	doc.SetRoot(msg)
 	xmlBytes, _ := doc.WriteToBytes()
-	form := url.Values{"SAMLResponse": {base64.StdEncoding.EncodeToString(xmlBytes)}}
+	form := url.Values{param: {base64.StdEncoding.EncodeToString(xmlBytes)}}
+	if relayState != "" {
+		form.Set("RelayState", relayState)
+	}
 	r := httptest.NewRequest(http.MethodPost, testRoot+SLOPath, strings.NewReader(form.Encode()))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return r
@@ -213,10 +233,10 @@ func TestFinishLogout(t *testing.T) {
 	}
 }
 
-func TestFinishLogout_RefusesIdPInitiatedLogoutRequest(t *testing.T) {
+func TestFinishLogout_LeavesLogoutRequestsToReadLogoutRequest(t *testing.T) {
 	f := newFixture(t)
 	err := f.sp.FinishLogout(httptest.NewRequest(http.MethodGet, testRoot+SLOPath+"?SAMLRequest=abc", nil))
-	if err == nil || !strings.Contains(err.Error(), "not supported") {
+	if err == nil || !strings.Contains(err.Error(), "is a LogoutRequest") {
 		t.Errorf("error = %v", err)
 	}
 }

@@ -54,18 +54,45 @@ const DefaultReturnTo = "/sagsbehandleradgang"
 // Config is what New needs. RootURL, Key, Cert, Replay and one of
 // IdPMetadataURL and IdPMetadataFile are required.
 type Config struct {
-	RootURL         *url.URL // e.g. http://localhost:8080; the endpoints are RootURL + MetadataPath, ACSPath, SLOPath
-	EntityID        string   // defaults to RootURL + MetadataPath
-	Key             *rsa.PrivateKey
-	Cert            *x509.Certificate
+	RootURL  *url.URL // e.g. http://localhost:8080; the endpoints are RootURL + MetadataPath, ACSPath, SLOPath
+	EntityID string   // defaults to RootURL + MetadataPath
+	Key      *rsa.PrivateKey
+	Cert     *x509.Certificate
+	// NextKey and NextCert are the key pair of an overlapping key rollover:
+	// published in the metadata beside Cert, for signing and encryption, and
+	// accepted for decryption. Optional.
+	NextKey         *rsa.PrivateKey
+	NextCert        *x509.Certificate
 	IdPMetadataURL  string
 	IdPMetadataFile string
+	// IdPMetadataCerts, when set, must have signed the IdP metadata: one
+	// that is unsigned or signed otherwise is not used.
+	IdPMetadataCerts []*x509.Certificate
+	// Organization and Contact are named in the SP metadata for the IdP's
+	// registration (NemLog-in requires both); left out when empty.
+	Organization    Organization
+	Contact         Contact
 	MetadataRefresh time.Duration // how often the IdP metadata is read again; default 1h
 	ClockSkew       time.Duration // allowed difference between the IdP's clock and ours, and the IssueInstant window; default 2m, at most 3m
 	Replay          ReplayCache
 	Logger          *slog.Logger
 	HTTPClient      *http.Client
 	Now             func() time.Time
+}
+
+// Organization is the organisation behind the SP, as its metadata names it.
+type Organization struct {
+	Name        string // e.g. Styrelsen for Arbejdsmarked og Rekruttering
+	DisplayName string
+	URL         string
+}
+
+// Contact is the SP's technical contact in its metadata.
+type Contact struct {
+	Company string
+	Name    string
+	Email   string
+	Phone   string // optional
 }
 
 // SP is the service provider. It is safe for concurrent use.
@@ -104,6 +131,14 @@ func New(ctx context.Context, cfg Config) (*SP, error) {
 		return nil, fmt.Errorf("samlsp: derive cookie key: %w", err)
 	}
 	sp.cookieKey = key
+	if cfg.NextKey != nil {
+		// The pairing with the next key is this SP's alone: the SP keeps its
+		// own copy of the key, and forgets the pairing when ctx ends.
+		own := *cfg.Key
+		sp.cfg.Key = &own
+		nextKeys.Store(sp.cfg.Key, cfg.NextKey)
+		context.AfterFunc(ctx, func() { nextKeys.Delete(sp.cfg.Key) })
+	}
 	if sp.metadata, err = sp.buildMetadata(); err != nil {
 		return nil, err
 	}
@@ -127,6 +162,14 @@ func (cfg *Config) setDefaults() error {
 	}
 	if pub, ok := cfg.Cert.PublicKey.(*rsa.PublicKey); !ok || !pub.Equal(&cfg.Key.PublicKey) {
 		return errors.New("samlsp: Cert does not hold the public half of Key")
+	}
+	if (cfg.NextKey == nil) != (cfg.NextCert == nil) {
+		return errors.New("samlsp: set both NextKey and NextCert, or neither")
+	}
+	if cfg.NextKey != nil {
+		if pub, ok := cfg.NextCert.PublicKey.(*rsa.PublicKey); !ok || !pub.Equal(&cfg.NextKey.PublicKey) {
+			return errors.New("samlsp: NextCert does not hold the public half of NextKey")
+		}
 	}
 	if cfg.EntityID == "" {
 		cfg.EntityID = cfg.RootURL.JoinPath(MetadataPath).String()

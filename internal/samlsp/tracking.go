@@ -69,14 +69,20 @@ func (sp *SP) trackingCookie(name, value string, maxAge int) *http.Cookie {
 // fails if this browser started no such login, or the cookie was forged or
 // is too old.
 func (sp *SP) readTracking(r *http.Request, id string) (tracking, error) {
+	c, err := r.Cookie(TrackingCookiePrefix + id)
+	if err != nil {
+		return tracking{}, errors.New("no request-tracking cookie for it in this browser")
+	}
+	return sp.checkTracking(c, id)
+}
+
+// checkTracking reads the request-tracking cookie c of request id: its MAC,
+// its content and its age.
+func (sp *SP) checkTracking(c *http.Cookie, id string) (tracking, error) {
 	if !requestIDPattern.MatchString(id) {
 		return tracking{}, errors.New("malformed request ID")
 	}
 	name := TrackingCookiePrefix + id
-	c, err := r.Cookie(name)
-	if err != nil {
-		return tracking{}, errors.New("no request-tracking cookie for it in this browser")
-	}
 	value, mac, ok := strings.Cut(c.Value, ".")
 	got, err := base64.RawURLEncoding.DecodeString(mac)
 	if !ok || err != nil || !hmac.Equal(got, sp.mac(name, value)) {

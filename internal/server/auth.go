@@ -7,6 +7,7 @@ import (
 
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/session"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -93,15 +94,54 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// slo receives the IdP's LogoutResponse. The local session ended before we
-// went to the IdP, so a bad response is logged and the caseworker still
-// sees that they are logged out.
+// slo is the Single Logout endpoint. It receives the IdP's LogoutResponse
+// to our own LogoutRequest (see logout), and LogoutRequests from the IdP
+// when the caseworker logs out elsewhere (idpLogout). For a response, the
+// local session ended before we went to the IdP, so a bad response is
+// logged and the caseworker still sees that they are logged out.
 func (s *Server) slo(w http.ResponseWriter, r *http.Request) error {
+	if s.sp.IsLogoutRequest(w, r) {
+		return s.idpLogout(w, r)
+	}
 	if err := s.sp.FinishLogout(r); err != nil && !errors.Is(err, http.ErrNoCookie) {
 		s.log.Warn("logout response refused", "reason", err.Error())
 	}
 	http.Redirect(w, r, "/logget-ud", http.StatusSeeOther)
 	return nil
+}
+
+// idpLogout ends the sessions that the IdP's LogoutRequest names, on every
+// instance (they are rows in Postgres), and answers the IdP with a signed
+// LogoutResponse: Success, or Responder if the sessions could not be ended.
+// A request that fails a check ends nothing, and the browser is told so:
+// never "Du er logget ud" while the session lives on.
+func (s *Server) idpLogout(w http.ResponseWriter, r *http.Request) error {
+	req, err := s.sp.ReadLogoutRequest(w, r)
+	if err != nil {
+		s.log.Warn("logout request refused", "reason", err.Error())
+		s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(views.Chrome{Title: "Log ud mislykkedes"},
+			views.ErrorInfo{Status: http.StatusForbidden, Heading: "Log ud mislykkedes", Message: TextLogoutRequestRefused}))
+		return nil
+	}
+	n, err := s.sessions.EndSubject(r.Context(), req.NameID, req.SessionIndexes)
+	if err != nil {
+		s.log.Error("logout request: end sessions", "err", err)
+	} else {
+		s.log.Info("caseworker signed out by the IdP", "sessions", n)
+	}
+	to, rerr := s.sp.LogoutResponseURL(req, err == nil)
+	if rerr != nil {
+		return fmt.Errorf("logout response: %w", rerr)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+// SessionSubject is the SAML subject of a session, from the values acs
+// stores: the session store keeps it where a logout from the IdP finds it
+// (session.Options.SubjectOf).
+func SessionSubject(values map[any]any) session.Subject {
+	return session.Subject{NameID: stringValue(values[keyNameID]), SessionIndex: stringValue(values[keySessionIndex])}
 }
 
 func (s *Server) loggedOut(w http.ResponseWriter, r *http.Request) error {

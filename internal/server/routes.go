@@ -29,6 +29,7 @@ func (s *Server) routes() http.Handler {
 	r.Get("/saml/metadata", s.sp.ServeMetadata)
 	r.Post("/saml/acs", s.handle(s.acs))
 	r.Get("/saml/slo", s.handle(s.slo))
+	r.Post("/saml/slo", s.handle(s.slo))
 	r.Get("/logget-ud", s.handle(s.loggedOut))
 
 	r.Get("/", http.RedirectHandler("/sagsbehandleradgang", http.StatusSeeOther).ServeHTTP)
@@ -91,11 +92,13 @@ func (s *Server) routes() http.Handler {
 
 // crossOriginProtection refuses cross-origin POSTs to every form (SPEC §8),
 // from the browser's Sec-Fetch-Site and Origin headers, so no token is
-// needed. The ACS is exempt: the IdP's response arrives as a cross-site
-// POST, and it is authenticated by its signature and InResponseTo instead.
+// needed. The ACS and the SLO endpoint are exempt: the IdP's messages
+// arrive as cross-site POSTs, and they are authenticated by their
+// signatures (and, at the ACS, InResponseTo) instead.
 func (s *Server) crossOriginProtection(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.AddInsecureBypassPattern("POST /saml/acs")
+	cop.AddInsecureBypassPattern("POST /saml/slo")
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path)
 		s.renderError(w, r, http.StatusForbidden)

@@ -15,6 +15,7 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
 )
 
 // Store is what the handlers need of the database.
@@ -45,6 +46,10 @@ type ServiceProvider interface {
 	FinishLogin(w http.ResponseWriter, r *http.Request) (jobnet.Identity, string, error)
 	LogoutRedirect(id jobnet.Identity) (string, error)
 	FinishLogout(r *http.Request) error
+	// Single Logout started at the IdP.
+	IsLogoutRequest(w http.ResponseWriter, r *http.Request) bool
+	ReadLogoutRequest(w http.ResponseWriter, r *http.Request) (samlsp.LogoutRequest, error)
+	LogoutResponseURL(req samlsp.LogoutRequest, ended bool) (string, error)
 }
 
 // SessionStore is the Postgres session store (internal/session).
@@ -53,6 +58,7 @@ type SessionStore interface {
 	Save(r *http.Request, w http.ResponseWriter, s *sessions.Session) error
 	Renew(r *http.Request, w http.ResponseWriter, s *sessions.Session) error
 	Touch(ctx context.Context, s *sessions.Session) error
+	EndSubject(ctx context.Context, nameID string, sessionIndexes []string) (int64, error)
 }
 
 // Config is the server's part of the configuration.

@@ -10,6 +10,9 @@ const (
 	TextAccessLogDown  = "Dit opslag kunne ikke skrives i borgerens historik, og derfor vises borgerens Jobnet ikke. Prøv igen om lidt. Fortsætter fejlen, så kontakt supporten."
 	TextTooManyLookUps = "Du har slået mange borgere op på kort tid. Af sikkerhedshensyn kan du først slå en ny borger op om lidt."
 	TextSAMLFailed     = "Dit login kunne ikke gennemføres, fordi svaret fra login-tjenesten ikke kunne godkendes. Prøv at logge ind igen. Fortsætter fejlen, så kontakt supporten."
+	// TextLogoutRequestRefused answers a log-out request from the login
+	// service that could not be verified: nothing was ended.
+	TextLogoutRequestRefused = "Anmodningen om at logge dig ud kom ikke fra login-tjenesten i en form, der kunne godkendes, og derfor er intet ændret. Du kan logge ud med linket \"Log ud\" i Sagsbehandleradgang til Jobnet."
 )
 
 // userDenied gives the heading and text for a user who may not use the

@@ -37,10 +37,11 @@ func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Sess
 	if err != nil {
 		return fmt.Errorf("session: save: %w", err)
 	}
+	subject := s.subjectOf(sess.Values)
 	now := s.now()
 	if sess.IsNew || sess.ID == "" {
 		id := newID()
-		if err := s.insert(ctx, s.pool, id, data, now); err != nil {
+		if err := s.insert(ctx, s.pool, id, data, subject, now); err != nil {
 			return fmt.Errorf("session: save: %w", err)
 		}
 		sess.ID, sess.IsNew = id, false
@@ -49,11 +50,13 @@ func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Sess
 		const q = `
 			UPDATE sessions
 			SET data = $2, last_seen = $3,
-			    expires_at = LEAST(created_at + $4::interval, $3 + $5::interval)
+			    expires_at = LEAST(created_at + $4::interval, $3 + $5::interval),
+			    name_id = $6, session_index = $7
 			WHERE id = $1 AND expires_at > $3
 			RETURNING created_at`
 		var created time.Time
-		err := s.pool.QueryRow(ctx, q, sess.ID, data, now, s.opts.MaxLifetime, s.opts.IdleTimeout).Scan(&created)
+		err := s.pool.QueryRow(ctx, q, sess.ID, data, now, s.opts.MaxLifetime, s.opts.IdleTimeout,
+			subject.NameID, subject.SessionIndex).Scan(&created)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("session: save: %w", ErrEnded)
 		}
@@ -86,7 +89,7 @@ func (s *Store) Renew(r *http.Request, w http.ResponseWriter, sess *sessions.Ses
 				return fmt.Errorf("delete old: %w", err)
 			}
 		}
-		return s.insert(ctx, tx, id, data, now)
+		return s.insert(ctx, tx, id, data, s.subjectOf(sess.Values), now)
 	})
 	if err != nil {
 		return fmt.Errorf("session: renew: %w", err)
@@ -104,11 +107,11 @@ type execer interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
-func (s *Store) insert(ctx context.Context, db execer, id string, data []byte, now time.Time) error {
+func (s *Store) insert(ctx context.Context, db execer, id string, data []byte, subject Subject, now time.Time) error {
 	const q = `
-		INSERT INTO sessions (id, data, created_at, last_seen, expires_at)
-		VALUES ($1, $2, $3, $3, $4)`
-	if _, err := db.Exec(ctx, q, id, data, now, s.expiresAt(now, now)); err != nil {
+		INSERT INTO sessions (id, data, created_at, last_seen, expires_at, name_id, session_index)
+		VALUES ($1, $2, $3, $3, $4, $5, $6)`
+	if _, err := db.Exec(ctx, q, id, data, now, s.expiresAt(now, now), subject.NameID, subject.SessionIndex); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
 	return nil

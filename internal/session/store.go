@@ -25,6 +25,10 @@ type Options struct {
 	IdleTimeout time.Duration // default 20*time.Minute (SPEC §4)
 	MaxLifetime time.Duration // default 8*time.Hour
 	Now         func() time.Time
+	// SubjectOf reads the SAML subject from a session's values; the store
+	// writes it to columns of its own with every save, for EndSubject. Nil:
+	// sessions have no subject.
+	SubjectOf func(values map[any]any) Subject
 }
 
 // ErrEnded is returned by Save when the session's row is gone or expired —

@@ -1,3 +1,3 @@
-// Sends the SAMLResponse form on to the service provider. Without
+// Sends the SAML message form on to the service provider. Without
 // JavaScript the user presses "Fortsæt" instead.
 document.getElementById("saml-post").submit();

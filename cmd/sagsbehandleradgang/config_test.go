@@ -1,0 +1,81 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
+)
+
+func configFrom(env map[string]string) (Config, error) {
+	base := map[string]string{"DATABASE_URL": "postgres://localhost/x"}
+	for k, v := range env {
+		base[k] = v
+	}
+	return loadConfig(nil, func(k string) string { return base[k] })
+}
+
+// The SP metadata names an organisation and a technical contact (issue 8,
+// point 6): placeholders in development, the configured ones otherwise.
+func TestConfig_MetadataNames(t *testing.T) {
+	c, err := configFrom(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := samlsp.Organization{Name: "Styrelsen for Arbejdsmarked og Rekruttering", DisplayName: "Sagsbehandleradgang til Jobnet", URL: "http://localhost:8080"}
+	if diff := cmp.Diff(want, c.Organization); diff != "" {
+		t.Errorf("development Organization (-want +got):\n%s", diff)
+	}
+	if c.Contact.Email == "" || c.Contact.Company != want.Name {
+		t.Errorf("development Contact %+v, want a placeholder e-mail and the organisation", c.Contact)
+	}
+
+	c, err = configFrom(map[string]string{
+		"SAML_ORG_NAME": "STAR", "SAML_ORG_DISPLAY_NAME": "Jobnet for sagsbehandlere", "SAML_ORG_URL": "https://star.dk",
+		"SAML_CONTACT_COMPANY": "STAR IT", "SAML_CONTACT_NAME": "Driften", "SAML_CONTACT_EMAIL": "drift@star.dk", "SAML_CONTACT_PHONE": "72217400",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(samlsp.Organization{Name: "STAR", DisplayName: "Jobnet for sagsbehandlere", URL: "https://star.dk"}, c.Organization); diff != "" {
+		t.Errorf("Organization (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(samlsp.Contact{Company: "STAR IT", Name: "Driften", Email: "drift@star.dk", Phone: "72217400"}, c.Contact); diff != "" {
+		t.Errorf("Contact (-want +got):\n%s", diff)
+	}
+}
+
+func TestConfig_RefusesIncompleteSAMLSettings(t *testing.T) {
+	https := map[string]string{
+		"BASE_URL": "https://sba.example", "SAML_KEY_FILE": "k", "SAML_CERT_FILE": "c",
+		"SESSION_KEY": strings.Repeat("ab", 32),
+	}
+	with := func(extra map[string]string) map[string]string {
+		out := map[string]string{}
+		for _, m := range []map[string]string{https, extra} {
+			for k, v := range m {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	if _, err := configFrom(with(map[string]string{"SAML_CONTACT_EMAIL": "drift@star.dk"})); err != nil {
+		t.Fatalf("complete https configuration refused: %v", err)
+	}
+	for name, tt := range map[string]struct {
+		env  map[string]string
+		want string
+	}{
+		"https without a contact":   {with(nil), "SAML_CONTACT_EMAIL is required"},
+		"not an e-mail address":     {with(map[string]string{"SAML_CONTACT_EMAIL": "Drift <drift@star.dk>"}), "SAML_CONTACT_EMAIL must be"},
+		"organisation URL relative": {map[string]string{"SAML_ORG_URL": "/om"}, "SAML_ORG_URL"},
+		"next key without its cert": {map[string]string{"SAML_NEXT_KEY_FILE": "next-key.pem"}, "SAML_NEXT_KEY_FILE and SAML_NEXT_CERT_FILE"},
+		"next cert without its key": {map[string]string{"SAML_NEXT_CERT_FILE": "next-cert.pem"}, "SAML_NEXT_KEY_FILE and SAML_NEXT_CERT_FILE"},
+	} {
+		if _, err := configFrom(tt.env); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error = %v, want one containing %q", name, err, tt.want)
+		}
+	}
+}
