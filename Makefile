@@ -15,7 +15,7 @@ TEST_OUT ?= $(CURDIR)/testdata/out
 
 -include web/vendor.mk
 
-.PHONY: run test bench generate check-generated vet browser-deps build
+.PHONY: run test bench generate check-generated vet browser-deps idp-deps build
 
 build:
 	$(GO) build -o bin/ ./cmd/...
@@ -28,8 +28,8 @@ run: build
 	DEVIDP_DATA=$(DATA)/devidp bin/devidp & idp=$$!; \
 	DATABASE_URL="$$db" DATA_DIR=$(DATA) METRICS_ADDR=localhost:9090 bin/sagsbehandleradgang -demo-logins
 
-## test: every test, against a real PostgreSQL and a real browser.
-test: browser-deps check-generated
+## test: every test, against a real PostgreSQL, a real browser and an independent IdP.
+test: browser-deps idp-deps check-generated
 	@url=$$($(GO) run ./cmd/devdb up -dir $(TEST_PGDIR) -fast); \
 	trap '$(GO) run ./cmd/devdb down -dir $(TEST_PGDIR)' EXIT; \
 	mkdir -p $(TEST_OUT); \
@@ -72,4 +72,14 @@ browser-deps:
 			else echo "npm is missing: sudo apt-get install -y npm"; exit 1; fi; \
 		fi; \
 		npm ci --prefix testdata/axe --no-audit --no-fund --loglevel=error; \
+	fi
+
+## idp-deps: Debian's SimpleSAMLphp, the independent IdP of the end-to-end SAML test.
+IDP_PACKAGES := simplesamlphp php-cli php-xml php-mbstring php-curl
+idp-deps:
+	@if ! dpkg -s $(IDP_PACKAGES) >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing SimpleSAMLphp (apt-get install -y $(IDP_PACKAGES)) …"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(IDP_PACKAGES) >/dev/null; \
+		else echo "SimpleSAMLphp is missing: sudo apt-get install -y $(IDP_PACKAGES)"; exit 1; fi; \
 	fi

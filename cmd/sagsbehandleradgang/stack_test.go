@@ -133,14 +133,19 @@ func (s *stack) startServer(t *testing.T, ln, metricsLn net.Listener) {
 	if metricsLn != nil {
 		runCtx = withMetricsListener(runCtx, metricsLn)
 	}
-	done := make(chan error, 1)
+	// done is closed when run returns, with its error in runErr, so that
+	// both the wait below and the cleanup can see it.
+	done := make(chan struct{})
+	var runErr error
 	go func() {
-		done <- run(runCtx, nil, func(k string) string { return s.env[k] }, s.logs)
+		defer close(done)
+		runErr = run(runCtx, nil, func(k string) string { return s.env[k] }, s.logs)
 	}()
 	t.Cleanup(func() {
 		cancel()
-		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
-			t.Errorf("server stopped with: %v", err)
+		<-done
+		if runErr != nil && !errors.Is(runErr, context.Canceled) {
+			t.Errorf("server stopped with: %v", runErr)
 		}
 	})
 	deadline := time.Now().Add(30 * time.Second)
@@ -153,8 +158,8 @@ func (s *stack) startServer(t *testing.T, ln, metricsLn net.Listener) {
 			}
 		}
 		select {
-		case err := <-done:
-			t.Fatalf("server did not start: %v\n%s", err, s.logs)
+		case <-done:
+			t.Fatalf("server did not start: %v\n%s", runErr, s.logs)
 		default:
 		}
 		if time.Now().After(deadline) {
