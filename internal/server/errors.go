@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
@@ -35,8 +36,8 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			s.log.Info("client closed the request", "err", err, "route", r.URL.Path)
 			w.WriteHeader(statusClientClosedRequest)
 		case errors.Is(err, errActionRefused):
-			s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(s.refusedChrome(r), views.ErrorInfo{
-				Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused}))
+			c, e := s.refusal(r)
+			s.renderPage(w, r, http.StatusForbidden, views.ErrorPage(c, e))
 		case errors.Is(err, errSessionEnded):
 			http.Redirect(w, r, "/sagsbehandleradgang", http.StatusSeeOther)
 		case errors.Is(err, jobnet.ErrForbidden):
@@ -74,27 +75,66 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 	s.renderPage(w, r, status, views.ErrorPage(s.chrome(r, views.DefaultError(status).Heading, nil), views.ErrorInfo{Status: status}))
 }
 
-// refusedPages keep the tab and breadcrumb of the page a refused form
-// belongs to, by the form's action (first matching prefix), as Jobnet shows
-// the refusal (seed 001 billede 18: "Forside » Planer og aftaler » Møder »
-// Book et møde"). Other refusals get the layout without a breadcrumb.
+// refusedPages keep the frame of the page a refused form was on, by the
+// form's action (first matching prefix), as Jobnet shows the refusal (seed
+// 001 billede 18: "Forside » Planer og aftaler » Møder » Book et møde"):
+// its tab, its breadcrumb, and "Tilbage" to the page. A form's action is
+// the page's path or a path below it. Other refusals get the layout
+// without a breadcrumb and "Tilbage" to the Forside.
 var refusedPages = []struct {
 	prefix string
 	tab    string
-	crumbs []views.Crumb
+	crumbs []views.Crumb // after "Forside"; the last one is the page, or the step refused
+	back   string        // the page the form was on
 }{
-	{"/borger/planer/moeder/book", views.TabPlaner, []views.Crumb{
-		{Label: "Planer og aftaler", Href: "/borger/planer"}, {Label: "Møder", Href: "/borger/planer/moeder"}, {Label: "Book et møde"}}},
-	{"/borger/planer/moeder/", views.TabPlaner, []views.Crumb{
-		{Label: "Planer og aftaler", Href: "/borger/planer"}, {Label: "Møder", Href: "/borger/planer/moeder"}}},
+	// Booking and "Indmeld booking-fejl" (/booking-fejl) are steps of
+	// "Book et møde" (seed 002 §3.2 shows the same breadcrumb).
+	{"/borger/planer/moeder/book", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Møder", Href: moederPath}, {Label: "Book et møde"}}, moederPath},
+	{"/borger/planer/moeder/", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Møder", Href: moederPath}}, moederPath},
+	{"/borger/planer/fravaer", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Aktuelt fravær", Href: "/borger/planer/fravaer"}}, "/borger/planer/fravaer"},
+	{"/borger/planer/meld-ferie", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Meld ferie", Href: "/borger/planer/meld-ferie"}}, "/borger/planer/meld-ferie"},
+	{"/borger/planer/meld-syg-rask", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Meld syg/rask", Href: "/borger/planer/meld-syg-rask"}}, "/borger/planer/meld-syg-rask"},
+	{"/borger/planer/til-og-afmelding", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Til- og afmelding", Href: "/borger/planer/til-og-afmelding"}}, "/borger/planer/til-og-afmelding"},
+	{"/borger/jobsoegning/find-job", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Find Job", Href: "/borger/jobsoegning/find-job"}}, "/borger/jobsoegning/find-job"},
+	{"/borger/jobsoegning/jeg-soeger-job-som", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Jeg søger job som", Href: "/borger/jobsoegning/jeg-soeger-job-som"}}, "/borger/jobsoegning/jeg-soeger-job-som"},
+	{"/borger/jobsoegning/joblog", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Joblog", Href: "/borger/jobsoegning/joblog"}}, "/borger/jobsoegning/joblog"},
+	{"/borger/jobsoegning/cv", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Mit CV", Href: "/borger/jobsoegning/cv"}}, "/borger/jobsoegning/cv"},
+	{"/borger/jobsoegning/job-i-europa", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Job i Europa", Href: "/borger/jobsoegning/job-i-europa"}}, "/borger/jobsoegning/job-i-europa"},
+	{"/borger/forside", "", nil, "/borger/forside"},
 }
 
-// refusedChrome is the chrome of the page that refuses an action.
-func (s *Server) refusedChrome(r *http.Request) views.Chrome {
+var (
+	refusedPlaner      = views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}
+	refusedJobsoegning = views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}
+)
+
+// refusal is the page that refuses an action: the frame of the page the
+// form was on, and the way back to it. The way back is the page as it was
+// (its query string too, e.g. the booking flow's step) when the browser
+// says the form came from that page, else the page itself.
+func (s *Server) refusal(r *http.Request) (views.Chrome, views.ErrorInfo) {
+	e := views.ErrorInfo{Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused, Back: "/borger/forside"}
 	for _, p := range refusedPages {
 		if strings.HasPrefix(r.URL.Path, p.prefix) {
-			return s.citizenChrome(r, "Ingen adgang", p.tab, p.crumbs...)
+			e.Back = refusedBack(r, p.back)
+			return s.citizenChrome(r, "Ingen adgang", p.tab, p.crumbs...), e
 		}
 	}
-	return s.chrome(r, "Ingen adgang", nil)
+	if !strings.HasPrefix(r.URL.Path, "/borger/") {
+		e.Back = ""
+	}
+	return s.chrome(r, "Ingen adgang", nil), e
+}
+
+// refusedBack is the Referer's path and query when it is page on this
+// site (the Referrer-Policy is same-origin), else page.
+func refusedBack(r *http.Request, page string) string {
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || ref.Path != page {
+		return page
+	}
+	if ref.RawQuery == "" {
+		return ref.Path
+	}
+	return ref.Path + "?" + ref.RawQuery
 }

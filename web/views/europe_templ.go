@@ -118,7 +118,15 @@ func EuropePage(c Chrome, e EuropeView) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, " data-testid=\"europe-no\"> <label for=\"europe-no\">Nej, mit CV skal kun være synligt for arbejdsgivere i Danmark</label></div></fieldset><button type=\"submit\" class=\"button button-primary mt-6\" data-testid=\"europe-submit\">Gem</button></form>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, " data-testid=\"europe-no\"> <label for=\"europe-no\">Nej, mit CV skal kun være synligt for arbejdsgivere i Danmark</label></div></fieldset><button type=\"submit\" class=\"button button-primary mt-6\" data-testid=\"europe-submit\" aria-describedby=\"kun-borgeren-europa\">Gem</button>")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = onlyCitizen("kun-borgeren-europa", "Kun borgeren kan ændre, om CV'et kan ses i hele Europa.").Render(ctx, templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</form>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

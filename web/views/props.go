@@ -53,4 +53,6 @@ type Tile struct {
 type ErrorInfo struct {
 	Status           int
 	Heading, Message string
+	// Back, when set, is the link "Tilbage" to the page the refused form was on.
+	Back string
 }
