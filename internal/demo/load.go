@@ -27,6 +27,12 @@ func Load(ctx context.Context, pool *pgxpool.Pool, today time.Time) error {
 			return fmt.Errorf("demo: organisation %s: %w", o.Name, err)
 		}
 		orgIDs[o] = id
+		if c, ok := Contacts[o]; ok {
+			if _, err := tx.Exec(ctx, `INSERT INTO organisation_contacts (organisation_id, phone, email, address, opening_hours, website) VALUES ($1, $2, $3, $4, $5, $6)`,
+				id, c.Phone, c.Email, c.Address, c.OpeningHours, c.Website); err != nil {
+				return fmt.Errorf("demo: contact of %s: %w", o.Name, err)
+			}
+		}
 	}
 	for _, c := range Caseworkers {
 		if !c.InUserCopy {

@@ -184,6 +184,19 @@ type FrontPage struct {
 	// Absences are the current and coming ones, before the access rule,
 	// for the status line "… sygemeldt resten af dagen".
 	Absences []Absence
+	// Status is the citizen's registration as job seeker today ("Din
+	// status"); Akasse and Jobcenter are the citizen's own a-kasse and
+	// jobcenter with their contact details, for the contact panels; nil
+	// when the citizen has none or the organisation has no contact details.
+	Status    JobseekerStatus
+	Akasse    *OrgContact
+	Jobcenter *OrgContact
+}
+
+// OrgContact is how a citizen reaches an organisation: what the Forside's
+// contact panels show. Empty fields are not shown.
+type OrgContact struct {
+	Name, Phone, Email, Address, OpeningHours, Website string
 }
 
 // MustJoblog reports whether the citizen has to register their job search

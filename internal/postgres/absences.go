@@ -63,6 +63,20 @@ func queueAbsences(b *pgx.Batch, citizenID int64, today time.Time, all *[]jobnet
 	})
 }
 
+// queueJobseekerStatus queues the loading of the citizen's registration as
+// job seeker today into st.
+func queueJobseekerStatus(b *pgx.Batch, citizenID int64, today time.Time, st *jobnet.JobseekerStatus) {
+	b.Queue(jobseekerStatusSQL, citizenID, today).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			st.HasCourse = true
+			if err := rows.Scan(&st.Registered, &st.Since, &st.Jobcenter); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+}
+
 // jobseekerStatusSQL is the citizen's open course today ($1 citizen, $2
 // today) with its jobcenter's name; a registered course before an
 // unregistered one, should there be both.
@@ -78,15 +92,7 @@ LIMIT 1`
 func (s *Store) JobseekerStatus(ctx context.Context, citizenID int64, today time.Time) (jobnet.JobseekerStatus, error) {
 	var st jobnet.JobseekerStatus
 	b := &pgx.Batch{}
-	b.Queue(jobseekerStatusSQL, citizenID, today).Query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			st.HasCourse = true
-			if err := rows.Scan(&st.Registered, &st.Since, &st.Jobcenter); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
-	})
+	queueJobseekerStatus(b, citizenID, today, &st)
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.JobseekerStatus{}, wrap("load jobseeker status", err)
 	}

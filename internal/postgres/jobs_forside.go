@@ -192,6 +192,23 @@ func (s *Store) loadFrontPage(ctx context.Context, citizenID, readerOrgID int64,
 	b.Queue(forsideBannerSQL, citizenID).QueryRow(func(row pgx.Row) error {
 		return row.Scan(&f.Banner)
 	})
+	queueJobseekerStatus(b, citizenID, today, &f.Status)
+	b.Queue(forsideContactsSQL, citizenID, today).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var kind string
+			var c jobnet.OrgContact
+			if err := rows.Scan(&kind, &c.Name, &c.Phone, &c.Email, &c.Address, &c.OpeningHours, &c.Website); err != nil {
+				return err
+			}
+			switch jobnet.OrgKind(kind) {
+			case jobnet.OrgAkasse:
+				f.Akasse = &c
+			case jobnet.OrgJobcenter:
+				f.Jobcenter = &c
+			}
+		}
+		return rows.Err()
+	})
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.FrontPage{}, wrap("load front page", err)
 	}
@@ -226,3 +243,14 @@ func scanNotification(rows pgx.Rows) (jobnet.Notification, error) {
 	}
 	return n, nil
 }
+
+// forsideContactsSQL is the contact details of the citizen's a-kasse (the
+// membership open today; $1 citizen, $2 today) and jobcenter
+// (jobcentertilhørsforhold), for the Forside's contact panels.
+const forsideContactsSQL = `
+SELECT o.kind, o.name, c.phone, c.email, c.address, c.opening_hours, c.website
+FROM organisations o JOIN organisation_contacts c ON c.organisation_id = o.id
+WHERE o.id = (SELECT m.akasse_id FROM akasse_memberships m
+              WHERE m.citizen_id = $1 AND m.valid_from <= $2::date AND (m.valid_to IS NULL OR m.valid_to >= $2::date)
+              ORDER BY m.valid_from DESC, m.id DESC LIMIT 1)
+   OR o.id = (SELECT jobcenter_id FROM citizens WHERE id = $1)`

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -19,8 +20,9 @@ type forsideStore interface {
 
 // frontPage is the citizen's Forside (SPEC §5.1): the banner of seed 002
 // §1.1 when it is up, the five cards made from the job goals and the
-// labour-market area, the notifications and the information box. One round
-// trip; nothing is written.
+// labour-market area, the notifications and the information box, and the
+// right-hand column of seed 002 §1.1: "Din status" and the contact panels.
+// One round trip; nothing is written.
 func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
@@ -39,6 +41,8 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
 	// The status line of billede 22: a sygemelding the caseworker may see
 	// covers today.
 	_, view.SickToday = jobnet.SickOn(f.Absences, today)
+	view.Status = forsideStatus(f.Status)
+	view.Contacts = forsideContacts(f)
 	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.citizenChrome(r, "Forside", ""), view))
 	return nil
 }
@@ -244,4 +248,45 @@ func jobsDeadline(d time.Time) string {
 		return "Snarest"
 	}
 	return views.ShortDate(d)
+}
+
+// Texts of the Forside's right-hand column (seed 002 §1.1). Jobnet's
+// support line is made up here, as every contact detail of the demo is.
+const (
+	TextStatusRegistered   = "Du er meldt ledig i jobcentret (d. %s)."
+	TextStatusUnregistered = "Du er ikke meldt ledig i jobcentret. Du blev afmeldt d. %s."
+	TextStatusNone         = "Du er ikke meldt ledig i jobcentret."
+	textSupportText        = "Har du spørgsmål til, hvordan Jobnet virker, eller har du problemer med at logge ind, kan du kontakte Jobnets support."
+	textSupportPhone       = "70 10 20 30"
+	textSupportOpening     = "Mandag-fredag kl. 8.00-16.00"
+)
+
+// forsideStatus is "Din status": the citizen's registration as job seeker
+// today, in the words of Til- og afmelding.
+func forsideStatus(st jobnet.JobseekerStatus) string {
+	switch {
+	case st.HasCourse && st.Registered:
+		return fmt.Sprintf(TextStatusRegistered, views.ShortDate(st.Since))
+	case st.HasCourse:
+		return fmt.Sprintf(TextStatusUnregistered, views.ShortDate(st.Since))
+	}
+	return TextStatusNone
+}
+
+// forsideContacts are the contact panels: the citizen's a-kasse, when they
+// have one, their jobcenter, and Jobnet's support.
+func forsideContacts(f jobnet.FrontPage) []views.ForsideContact {
+	var out []views.ForsideContact
+	for _, o := range []struct {
+		heading, testID string
+		c               *jobnet.OrgContact
+	}{{"Kontakt din a-kasse", "contact-akasse", f.Akasse}, {"Kontakt dit jobcenter", "contact-jobcenter", f.Jobcenter}} {
+		if o.c == nil {
+			continue
+		}
+		out = append(out, views.ForsideContact{Heading: o.heading, TestID: o.testID, Name: o.c.Name,
+			Phone: jobsPhone(o.c.Phone), Email: o.c.Email, Address: o.c.Address, Opening: o.c.OpeningHours, Website: o.c.Website})
+	}
+	return append(out, views.ForsideContact{Heading: "Kontakt supporten", TestID: "contact-support",
+		Name: "Jobnets support", Text: textSupportText, Phone: textSupportPhone, Opening: textSupportOpening})
 }
