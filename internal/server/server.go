@@ -28,6 +28,7 @@ type Store interface {
 	// The citizen's pages, each interface declared beside its handler.
 	forsideStore
 	findJobStore
+	jobannonceStore
 	jobGoalsStore
 	cvStore
 	joblogStore
