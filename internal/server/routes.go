@@ -85,6 +85,8 @@ func (s *Server) routes() http.Handler {
 				r.Get("/jobsoegning/forberedelsesskema", s.handle(s.preparationPage))
 				// jobsoegning:joblog — Joblog
 				r.Get("/jobsoegning/joblog", s.handle(s.joblogPage))
+				r.Get("/jobsoegning/joblog/gemte-job", s.handle(s.gemteJobPage))
+				r.Get("/jobsoegning/joblog/kort", s.handle(s.joblogKortPage))
 			})
 		})
 	})

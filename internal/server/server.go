@@ -32,6 +32,8 @@ type Store interface {
 	jobGoalsStore
 	cvStore
 	joblogStore
+	gemteJobStore
+	joblogKortStore
 	moederStore
 	beskederStore
 	fravaerStore
