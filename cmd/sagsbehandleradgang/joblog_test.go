@@ -20,6 +20,10 @@ import (
 
 const joblogPath = "/borger/jobsoegning/joblog"
 
+// joblogWhole is the Joblog with both dates emptied: the whole joblog, not
+// the month Jobnet fills in.
+const joblogWhole = joblogPath + "?fra=&til="
+
 // joblogCounts reads "Filtrer ud fra loggens status" as the user sees it.
 func joblogCounts(p page) []string {
 	var out []string
@@ -124,7 +128,7 @@ func joblogOpen(e demo.JoblogEntry) bool { return !e.Closed }
 func TestJoblog_AnnasCountsPerStatus(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
-	p := c.get(joblogPath)
+	p := c.get(joblogWhole)
 	if p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
 	}
@@ -166,7 +170,7 @@ func TestJoblog_AnnasCountsPerStatus(t *testing.T) {
 func TestJoblog_ClosedLogsAreHiddenUntilTheCheckboxIsTicked(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
-	p := c.get(joblogPath)
+	p := c.get(joblogWhole)
 	if _, checked := p.Doc.Find(`[data-testid="afsluttede-checkbox"]`).Attr("checked"); checked {
 		t.Error("the checkbox is ticked by default")
 	}
@@ -178,7 +182,7 @@ func TestJoblog_ClosedLogsAreHiddenUntilTheCheckboxIsTicked(t *testing.T) {
 		t.Error("a closed log is shown by default")
 	}
 
-	p = c.joblogSearch(c.get(joblogPath), url.Values{"afsluttede": {"1"}})
+	p = c.joblogSearch(c.get(joblogWhole), url.Values{"afsluttede": {"1"}})
 	if _, checked := p.Doc.Find(`[data-testid="afsluttede-checkbox"]`).Attr("checked"); !checked {
 		t.Error("the checkbox is not ticked after searching with it")
 	}
@@ -206,7 +210,7 @@ func TestJoblog_ClosedLogsAreHiddenUntilTheCheckboxIsTicked(t *testing.T) {
 func TestJoblog_SortedByLastChangeNewestFirst(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
-	p := c.get(joblogPath)
+	p := c.get(joblogWhole)
 	if got := text(p, "joblog-sorting"); got != "Sorteret efter ændringsdato" {
 		t.Errorf("sorting text %q", got)
 	}
@@ -250,7 +254,7 @@ func TestJoblog_SortedByLastChangeNewestFirst(t *testing.T) {
 func TestJoblog_FreeTextFindsAnEmployer(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "anna")
-	p := c.joblogSearch(c.get(joblogPath), url.Values{"tekst": {"holm & vestergaard"}})
+	p := c.joblogSearch(c.get(joblogWhole), url.Values{"tekst": {"holm & vestergaard"}})
 	if p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
 	}
@@ -288,7 +292,7 @@ func TestJoblog_PeriodFilterShowsLogsChangedInThePeriod(t *testing.T) {
 	today := jobnet.Day(time.Now())
 	from, to := demo.On(today, -30), demo.On(today, -6)
 	// dd-mm-åååå as typed, and yyyy-mm-dd as a date field sends it.
-	p := c.joblogSearch(c.get(joblogPath), url.Values{"fra": {from.Format("02-01-2006")}, "til": {to.Format(time.DateOnly)}})
+	p := c.joblogSearch(c.get(joblogWhole), url.Values{"fra": {from.Format("02-01-2006")}, "til": {to.Format(time.DateOnly)}})
 	if p.Status != http.StatusOK {
 		t.Fatalf("status %d", p.Status)
 	}
@@ -313,7 +317,7 @@ func TestJoblog_PagingKeepsTheFilters(t *testing.T) {
 	c := s.actingFor(t, "berit", "anna")
 	today := jobnet.Day(time.Now())
 	from := demo.On(today, -100)
-	p := c.joblogSearch(c.get(joblogPath), url.Values{"fra": {from.Format(time.DateOnly)}, "afsluttede": {"1"}})
+	p := c.joblogSearch(c.get(joblogWhole), url.Values{"fra": {from.Format(time.DateOnly)}, "afsluttede": {"1"}})
 	want := joblogExpected("anna", func(e demo.JoblogEntry) bool { return e.Updated >= -100 })
 	pages := (len(want) + 9) / 10
 	if pages < 3 {
@@ -403,7 +407,11 @@ func TestJoblog_BadInputGetsADanishMessageAtTheField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := c.get(joblogPath + "?" + tt.query)
+			q := tt.query
+			if !strings.Contains(q, "fra=") && !strings.Contains(q, "til=") {
+				q = "fra=&til=&" + q // the whole joblog, not Jobnet's month
+			}
+			p := c.get(joblogPath + "?" + q)
 			if p.Status != http.StatusBadRequest {
 				t.Errorf("status %d, want 400", p.Status)
 			}
@@ -444,7 +452,7 @@ func TestJoblog_CitizensFormsAreRefusedAndChangeNothing(t *testing.T) {
 	if !strings.HasPrefix(before, "33:") {
 		t.Errorf("joblog table %s, want the 33 demo logs", before)
 	}
-	p := c.get(joblogPath)
+	p := c.get(joblogWhole)
 	if got := text(p, "joblog-add-job"); got != "Log om jobsøgning" {
 		t.Errorf("add button %q", got)
 	}
@@ -491,7 +499,7 @@ func TestJoblog_CitizensFormsAreRefusedAndChangeNothing(t *testing.T) {
 func TestJoblog_OtherCitizens(t *testing.T) {
 	s := startStack(t)
 	c := s.actingFor(t, "berit", "bo")
-	p := c.get(joblogPath)
+	p := c.get(joblogWhole)
 	if got, want := len(joblogShown(p)), len(joblogExpected("bo", joblogOpen)); got != want || got != 5 {
 		t.Errorf("Bo: %d open logs shown, want %d (5)", got, want)
 	}
@@ -499,12 +507,12 @@ func TestJoblog_OtherCitizens(t *testing.T) {
 		t.Errorf("Bo's paging %q", got)
 	}
 	c = s.actingFor(t, "berit", "camilla")
-	if diff := cmp.Diff(joblogExpected("camilla", joblogOpen), joblogShown(c.get(joblogPath))); diff != "" {
+	if diff := cmp.Diff(joblogExpected("camilla", joblogOpen), joblogShown(c.get(joblogWhole))); diff != "" {
 		t.Errorf("Camilla's logs (-want +got):\n%s", diff)
 	}
 	// A jobcenter caseworker's citizen without logs.
 	c = s.actingFor(t, "nina", "lars")
-	p = c.get(joblogPath)
+	p = c.get(joblogWhole)
 	if p.Status != http.StatusOK || text(p, "joblog-empty") != "Du har ikke oprettet nogen logs endnu." || text(p, "joblog-filter-alle") != "Alle Logs (0)" {
 		t.Errorf("Lars: status %d, empty %q, %q", p.Status, text(p, "joblog-empty"), text(p, "joblog-filter-alle"))
 	}
@@ -522,6 +530,8 @@ func TestBrowser_Joblog(t *testing.T) {
 	b.do(ctx,
 		chromedp.Click(testid("tab-jobsoegning")), chromedp.WaitVisible(testid("tile-joblog")),
 		chromedp.Click(testid("tile-joblog")), chromedp.WaitVisible(testid("joblog-list")),
+		// The whole joblog, not the month Jobnet fills in (TestBrowser_JoblogAsJobnetShowsIt).
+		chromedp.Navigate(s.BaseURL+joblogWhole), chromedp.WaitVisible(testid("joblog-list")),
 	)
 	if got := b.text(ctx, "joblog-filter-alle"); got != "Alle Logs (17)" {
 		t.Errorf("Alle Logs: %q", got)
@@ -548,4 +558,105 @@ func TestBrowser_Joblog(t *testing.T) {
 	}
 	b.screenshot(ctx, "joblog-02-ugyldig-dato")
 	b.checkAccessibility(ctx, "Joblog med fejl")
+}
+
+// Jobnet fills in the period from a month before today to today (seed 001
+// billede 8), and the list is of the logs changed in it (issue 9, point 4).
+func TestJoblog_OpensWithJobnetsPeriodFilledIn(t *testing.T) {
+	s := startStack(t)
+	c := s.actingFor(t, "berit", "anna")
+	p := c.get(joblogPath)
+	today := jobnet.Day(time.Now())
+	from := today.AddDate(0, -1, 0)
+	if got := findJobTestID(p, "fra-input").AttrOr("value", ""); got != from.Format(time.DateOnly) {
+		t.Errorf("Fra dato %q, want %s", got, from.Format(time.DateOnly))
+	}
+	if got := findJobTestID(p, "til-input").AttrOr("value", ""); got != today.Format(time.DateOnly) {
+		t.Errorf("Til dato %q, want %s", got, today.Format(time.DateOnly))
+	}
+	want := joblogExpected("anna", func(e demo.JoblogEntry) bool {
+		return !e.Closed && !demo.On(today, e.Updated).Before(from)
+	})
+	if got := c.joblogAllPages(p); !cmp.Equal(got, want) {
+		t.Errorf("logs in the month %q, want %q", got, want)
+	}
+	if len(want) == 0 || len(want) == len(joblogExpected("anna", joblogOpen)) {
+		t.Fatalf("the demo data does not tell the month from the whole joblog (%d logs)", len(want))
+	}
+	// The status links keep the period.
+	if href := findJobTestID(p, "joblog-filter-soegt").AttrOr("href", ""); !strings.Contains(href, "fra="+from.Format(time.DateOnly)) {
+		t.Errorf("Søgt link %q loses the period", href)
+	}
+}
+
+// The status filter in force is marked for the eye and for a screen reader
+// (issue 9, point 4).
+func TestJoblog_TheStatusFilterInForceIsMarked(t *testing.T) {
+	s := startStack(t)
+	c := s.actingFor(t, "nina", "anna")
+	for _, tc := range []struct{ query, current string }{
+		{"", "joblog-filter-alle"},
+		{"&status=soegt", "joblog-filter-soegt"},
+		{"&status=ikke-soegt", "joblog-filter-ikke-soegt"},
+	} {
+		p := c.get(joblogWhole + tc.query)
+		marked := p.Doc.Find(`[data-testid="joblog-status-filter"] a[aria-current="true"]`)
+		if marked.Length() != 1 || marked.AttrOr("data-testid", "") != tc.current {
+			t.Errorf("%q: aria-current on %d links (%q), want %s", tc.query, marked.Length(), marked.AttrOr("data-testid", ""), tc.current)
+		}
+		styled := p.Doc.Find(`[data-testid="joblog-status-filter"] a.app-filter-current`)
+		if styled.Length() != 1 || styled.AttrOr("data-testid", "") != tc.current || styled.Find("svg").Length() != 1 {
+			t.Errorf("%q: %d links marked for the eye, want %s with its tick", tc.query, styled.Length(), tc.current)
+		}
+	}
+}
+
+// Joblog as Jobnet shows it: the period filled in, the status filter marked,
+// "Se gemte job" and "Vis på kort" (issue 9, point 4).
+func TestBrowser_JoblogAsJobnetShowsIt(t *testing.T) {
+	s := startStack(t)
+	b := newBrowser(t, s)
+	ctx := b.tab()
+	b.signIn(ctx, "nina")
+	b.lookUp(ctx, demo.CitizenByKey("anna").CPR, "welcome")
+	b.do(ctx,
+		chromedp.Click(testid("tab-jobsoegning")), chromedp.WaitVisible(testid("tile-joblog")),
+		chromedp.Click(testid("tile-joblog")), chromedp.WaitVisible(testid("joblog-list")),
+	)
+	today := jobnet.Day(time.Now())
+	if got, _ := chromedp.Run(ctx, chromedp.Value(testid("fra-input"))); got != today.AddDate(0, -1, 0).Format(time.DateOnly) {
+		t.Errorf("Fra dato %q", got)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Value(testid("til-input"))); got != today.Format(time.DateOnly) {
+		t.Errorf("Til dato %q", got)
+	}
+	b.do(ctx, chromedp.Click(testid("joblog-filter-soegt")),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="joblog-filter-soegt"][aria-current="true"]`)))
+	// The marked link looks different from the others.
+	differs, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const on = getComputedStyle(document.querySelector('[data-testid="joblog-filter-soegt"]'));
+		const off = getComputedStyle(document.querySelector('[data-testid="joblog-filter-samtale"]'));
+		return on.borderBottomWidth !== off.borderBottomWidth && on.borderBottomStyle === "solid";
+	})()`))
+	if err != nil || !differs {
+		t.Errorf("the status in force does not look marked (%v)", err)
+	}
+	screenshotWideAndNarrow(b, ctx, "joblog-periode-og-status")
+	b.checkAccessibility(ctx, "Joblog med status Søgt")
+
+	b.do(ctx, chromedp.Click(testid("joblog-saved-jobs")), chromedp.WaitVisible(testid("saved-jobs")))
+	if got := b.text(ctx, "saved-title"); got != demo.KontorPostingAarhus.Title {
+		t.Errorf("first saved job %q", got)
+	}
+	screenshotWideAndNarrow(b, ctx, "joblog-gemte-job")
+	b.checkAccessibility(ctx, "Gemte job")
+
+	b.do(ctx, chromedp.Click(testid("back-to-joblog")), chromedp.WaitVisible(testid("joblog-map")),
+		chromedp.Click(testid("joblog-map")), chromedp.WaitVisible(testid("maps-notice")))
+	if got := b.text(ctx, "maps-place-name"); got == "" {
+		t.Error("no place on the map")
+	}
+	screenshotWideAndNarrow(b, ctx, "joblog-vis-paa-kort")
+	b.checkAccessibility(ctx, "Vis på kort")
+	b.do(ctx, chromedp.Click(testid("maps-cancel")), chromedp.WaitVisible(testid("joblog-list")))
 }

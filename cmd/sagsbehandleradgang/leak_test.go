@@ -727,6 +727,9 @@ var leakErrorPages = []string{
 	"/borger/planer/moeder?trin=9&tilbud=x&med=x&tid=x",
 	"/borger/jobsoegning/joblog?fra=x&til=x&status=x",
 	"/borger/jobsoegning/find-job?stilling=x&omraade=x&side=x",
+	"/borger/jobsoegning/find-job?soegeprofil=x",
+	"/borger/jobsoegning/jobannonce/0",
+	"/borger/jobsoegning/joblog/kort?fra=x&til=x&status=x",
 }
 
 // run crawls from the citizen's root, then opens the pages the data names

@@ -22,7 +22,11 @@ type JoblogEntry struct {
 	Created, Updated         int    // days relative to today
 	At                       string // time of the last change, "15:04"
 	Note                     string
+	Place                    *JobTown // where the workplace is ("Vis på kort"); nil: not given
 }
+
+// joblogTownAarhusN is where Aarhus Universitetshospital is.
+var joblogTownAarhusN = JobTown{"8200", "Aarhus N", "751", 0}
 
 // UpdatedAt is the instant the entry was last changed.
 func (e JoblogEntry) UpdatedAt(today time.Time) time.Time { return at(today, e.Updated, e.At) }
@@ -62,12 +66,13 @@ var Joblogs = map[string][]JoblogEntry{
 		// Open logs, newest change first.
 		{Kind: job, Title: "Kontorassistent", Employer: "Aarhus Kommune, Borgerservice", Contact: "Lene Bech", Email: "lene.bech@aarhus.example",
 			Status: jobnet.JoblogSamtale, How: skriftlig, Applied: days(-14), Until: days(-10), Created: -18, Updated: -2, At: "09:40",
-			Note: "Samtale i første runde på Dokk1. Medbring eksamensbeviser."},
+			Note: "Samtale i første runde på Dokk1. Medbring eksamensbeviser.", Place: &jobsTownAarhusC},
 		{Kind: job, Title: "Receptionist", Employer: "Dansk Byggeadministration A/S",
 			Status: jobnet.JoblogIkkeSoegt, Until: days(9), Created: -3, Updated: -3, At: "20:15",
-			Note: "Skal have skrevet ansøgningen færdig i weekenden."},
+			Note: "Skal have skrevet ansøgningen færdig i weekenden.", Place: &jobsTownRanders},
 		{Kind: job, Title: "Administrativ medarbejder", Employer: "Region Midtjylland, Aarhus Universitetshospital", Contact: "Søren Kjær",
-			Status: jobnet.JoblogSoegt, How: skriftlig, Applied: days(-5), Until: days(-4), Created: -9, Updated: -5, At: "14:05"},
+			Status: jobnet.JoblogSoegt, How: skriftlig, Applied: days(-5), Until: days(-4), Created: -9, Updated: -5, At: "14:05",
+			Place: &joblogTownAarhusN},
 		{Kind: aktivitet, Title: "Netværksmøde for ledige kontorfolk", Employer: "A-kasse 22 Fagenes Fællesskab",
 			Activity: days(-7), Created: -8, Updated: -7, At: "16:30",
 			Note: "Fik tip om to stillinger, som ikke er slået op endnu."},
@@ -182,12 +187,17 @@ func loadJoblogs(ctx context.Context, tx pgx.Tx, st *loadState) error {
 			if e.How != "" {
 				how = &e.How
 			}
+			var postal *string
+			town := ""
+			if e.Place != nil {
+				postal, town = &e.Place.PostalCode, e.Place.Name
+			}
 			b.Queue(`INSERT INTO joblog_entries (citizen_id, kind, title, employer, contact_person, contact_email, contact_phone,
-				status, how_applied, applied_on, activity_on, deadline, closed, created_at, updated_at, note)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+				status, how_applied, applied_on, activity_on, deadline, closed, created_at, updated_at, note, postal_code, town)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
 				st.citizenIDs[c.Key], string(e.Kind), e.Title, e.Employer, e.Contact, e.Email, e.Phone,
 				status, how, day(st.today, e.Applied), day(st.today, e.Activity), day(st.today, e.Until),
-				e.Closed, e.CreatedAt(st.today), e.UpdatedAt(st.today), e.Note)
+				e.Closed, e.CreatedAt(st.today), e.UpdatedAt(st.today), e.Note, postal, town)
 		}
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {

@@ -116,6 +116,7 @@ type JobPosting struct {
 	DeadlineDays *int // nil: "Snarest"
 	Description  string
 	Applicants   int
+	ApplyURL     string // "Søg jobbet"; "": the posting gives no link
 }
 
 // JobAgency is a made-up temp agency and the occupation groups it places
@@ -152,7 +153,7 @@ var (
 		Description: "Marselisborg Ejendomsadministration søger en struktureret kontorassistent til vores kundeteam i Aarhus C. " +
 			"Du besvarer henvendelser fra lejere, booker syn af lejligheder og holder styr på vores sagsarkiv. " +
 			"Vi tilbyder fast ansættelse, 37 timer om ugen og grundig oplæring. Løn efter overenskomst.",
-		Applicants: 24,
+		Applicants: 24, ApplyURL: "https://marselisborg-ejendomsadministration.example/job/kontorassistent-kundeteam",
 	}
 	// ExpiredKontorPosting's deadline passed two days ago: Find Job and the
 	// Forside leave it out.
@@ -204,6 +205,12 @@ type JobSearchProfile struct {
 	CreatedDays    int
 }
 
+// JobSaved is a posting the citizen saved on Find Job ("Gem job").
+type JobSaved struct {
+	Posting   JobPosting // found by title and workplace
+	SavedDays int
+}
+
 // JobBanner is the banner of seed 002 §1.1 for a citizen.
 type JobBanner struct {
 	RaisedDays    int
@@ -219,6 +226,7 @@ type JobCase struct {
 	Profiles    []JobSearchProfile
 	Reminders   []int // days of open "ledighedserklæring" reminders
 	Banner      *JobBanner
+	Saved       []JobSaved // "Se gemte job", newest first
 }
 
 // JobCases are the hand-written job searches. anna's first job goal and
@@ -239,6 +247,10 @@ var JobCases = []JobCase{
 		},
 		Reminders: []int{-3},
 		Banner:    &JobBanner{RaisedDays: -400},
+		Saved: []JobSaved{
+			{Posting: KontorPostingAarhus, SavedDays: -1},
+			{Posting: ExpiredKontorPosting, SavedDays: -20},
+		},
 	},
 	{
 		Citizen:     "bo",
@@ -268,6 +280,14 @@ func JobCaseFor(key string) JobCase {
 		}
 	}
 	return JobCase{Citizen: key}
+}
+
+// nullable is NULL for "".
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // jobsPostingCount is how many postings the generator makes.
@@ -316,7 +336,7 @@ func loadJobs(ctx context.Context, tx pgx.Tx, st *loadState) error {
 	postings := append(append([]JobPosting{}, jobsHandPostings...), gen.Postings...)
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"job_postings"},
 		[]string{"title", "occupation_id", "employer_id", "workplace", "address", "postal_code", "town", "kommune_number",
-			"working_hours", "posted_on", "deadline", "description", "applicants"},
+			"working_hours", "posted_on", "deadline", "description", "applicants", "apply_url"},
 		pgx.CopyFromSlice(len(postings), func(i int) ([]any, error) {
 			p := postings[i]
 			eid, ok := employerIDs[p.EmployerName]
@@ -324,7 +344,7 @@ func loadJobs(ctx context.Context, tx pgx.Tx, st *loadState) error {
 				return nil, fmt.Errorf("posting %q: no employer %q", p.Title, p.EmployerName)
 			}
 			return []any{p.Title, p.OccupationID, eid, p.Workplace, p.Address, p.Town.PostalCode, p.Town.Name, p.Town.Kommune,
-				p.Hours, On(st.today, p.PostedDays), day(st.today, p.DeadlineDays), p.Description, p.Applicants}, nil
+				p.Hours, On(st.today, p.PostedDays), day(st.today, p.DeadlineDays), p.Description, p.Applicants, nullable(p.ApplyURL)}, nil
 		})); err != nil {
 		return fmt.Errorf("postings: %w", err)
 	}
@@ -371,6 +391,11 @@ func queueJobCase(b *pgx.Batch, c JobCase, st *loadState) error {
 			k AS (INSERT INTO search_profile_areas (profile_id, kommune_number) SELECT p.id, k FROM p, unnest($7::text[]) k)
 			INSERT INTO search_profile_areas (profile_id, region_code) SELECT p.id, r FROM p, unnest($8::text[]) r`,
 			cid, p.Name, p.FreeText, p.AgentFrequency, jobsAt(st.today, p.CreatedDays, 20, 15), occ, p.Kommuner, p.Regions)
+	}
+	for _, j := range c.Saved {
+		b.Queue(`INSERT INTO saved_jobs (citizen_id, posting_id, saved_at)
+			SELECT $1, id, $4 FROM job_postings WHERE title = $2 AND workplace = $3`,
+			cid, j.Posting.Title, j.Posting.Workplace, jobsAt(st.today, j.SavedDays, 18, 40))
 	}
 	for _, d := range c.Reminders {
 		b.Queue(`INSERT INTO frontpage_reminders (citizen_id, kind, created_on) VALUES ($1, $2, $3)`,

@@ -202,6 +202,7 @@ func generateJobs(postings int) jobsGenerated {
 				"Vi tilbyder en god arbejdsplads med %s. Løn efter overenskomst. Vi holder samtaler løbende.",
 				e.Name, pick(jobsAdjectives), occ.Noun, strings.ToLower(hours), e.Town.Name, tasks[t1], tasks[t2], pick(jobsPerks)),
 			Applicants: rng.IntN(30),
+			ApplyURL:   fmt.Sprintf("https://%s.example/job/%d", jobsSlug(e.Name), i+1),
 		})
 	}
 

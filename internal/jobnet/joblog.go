@@ -63,6 +63,8 @@ type JoblogEntry struct {
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 	Note          string
+	PostalCode    string // where the workplace is ("Vis på kort"); "" when not given
+	Town          string
 }
 
 // JoblogFilter is a search in the joblog. The period is of the day the log
@@ -104,4 +106,13 @@ func (p JoblogPage) Pages(status JoblogStatus) int {
 		return 1
 	}
 	return (n + JoblogPageSize - 1) / JoblogPageSize
+}
+
+// SavedJob is a posting the citizen saved on Find Job ("Gem job"), listed by
+// the Joblog's "Se gemte job". Open says whether it can be applied for
+// today, and so whether its own page can be opened.
+type SavedJob struct {
+	Posting JobPosting
+	SavedAt time.Time
+	Open    bool
 }

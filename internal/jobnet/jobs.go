@@ -56,7 +56,8 @@ type JobPosting struct {
 	Posted       time.Time
 	Deadline     time.Time // zero: "Snarest"
 	Description  string
-	Applicants   int // job seekers who registered it as applied for ("Søgt") in Joblog
+	Applicants   int    // job seekers who registered it as applied for ("Søgt") in Joblog
+	ApplyURL     string // where "Søg jobbet" leads; "": the posting gives no link
 }
 
 // TempAgency is a vikarbureau.
@@ -240,7 +241,8 @@ type JobQuery struct {
 	Words        []string // each must occur in the posting (title, workplace, town, text)
 	OccupationID int
 	Area         AreaRef
-	Page         int // from 1
+	ProfileID    int64 // the citizen's saved search to run instead; 0: none
+	Page         int   // from 1
 }
 
 // PageSize is how many postings Find Job shows per page.

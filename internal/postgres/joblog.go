@@ -31,7 +31,7 @@ const joblogStatus = ` AND ($6 = '' OR e.status = $6)`
 const joblogEntriesSQL = `
 SELECT e.id, e.kind, e.title, e.employer, e.contact_person, e.contact_email, e.contact_phone,
        coalesce(e.status, ''), coalesce(e.how_applied, ''), e.applied_on, e.activity_on, e.deadline,
-       e.closed, e.created_at, e.updated_at, e.note
+       e.closed, e.created_at, e.updated_at, e.note, coalesce(e.postal_code, ''), e.town
 FROM joblog_entries e` + joblogWhere + joblogStatus + `
 ORDER BY e.closed, e.updated_at DESC, e.id DESC
 LIMIT $8 OFFSET (CASE WHEN $7 < (SELECT count(*) FROM joblog_entries e` + joblogWhere + joblogStatus + `) THEN $7 ELSE 0 END)`
@@ -57,7 +57,7 @@ func (s *Store) Joblog(ctx context.Context, citizenID int64, f jobnet.JoblogFilt
 			var applied, activity, deadline *time.Time
 			if err := rows.Scan(&e.ID, &e.Kind, &e.Title, &e.Employer, &e.ContactPerson, &e.ContactEmail, &e.ContactPhone,
 				&e.Status, &e.HowApplied, &applied, &activity, &deadline,
-				&e.Closed, &e.CreatedAt, &e.UpdatedAt, &e.Note); err != nil {
+				&e.Closed, &e.CreatedAt, &e.UpdatedAt, &e.Note, &e.PostalCode, &e.Town); err != nil {
 				return err
 			}
 			e.AppliedOn, e.ActivityOn, e.Deadline = deref(applied), deref(activity), deref(deadline)
@@ -90,6 +90,66 @@ func (s *Store) Joblog(ctx context.Context, citizenID int64, f jobnet.JoblogFilt
 		p.Page = 1
 	}
 	return p, nil
+}
+
+// joblogMapSQL is every log the filter selects, for "Vis på kort": the
+// logs with a place by place, then those without one.
+const joblogMapSQL = `
+SELECT e.id, e.kind, e.title, e.employer, coalesce(e.status, ''), e.closed, e.updated_at,
+       coalesce(e.postal_code, ''), e.town
+FROM joblog_entries e` + joblogWhere + joblogStatus + `
+ORDER BY e.postal_code NULLS LAST, e.town, e.closed, e.updated_at DESC, e.id DESC`
+
+// JoblogMap loads every log the filter selects (all pages) with its place,
+// for the Joblog's "Vis på kort".
+func (s *Store) JoblogMap(ctx context.Context, citizenID int64, f jobnet.JoblogFilter) ([]jobnet.JoblogEntry, error) {
+	var out []jobnet.JoblogEntry
+	b := &pgx.Batch{}
+	b.Queue(joblogMapSQL, citizenID, dayStart(f.From), dayStart(nextDay(f.To)), likePattern(f.Text), f.ShowClosed, string(f.Status)).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var e jobnet.JoblogEntry
+			if err := rows.Scan(&e.ID, &e.Kind, &e.Title, &e.Employer, &e.Status, &e.Closed, &e.UpdatedAt, &e.PostalCode, &e.Town); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, wrap("load joblog map", err)
+	}
+	return out, nil
+}
+
+// savedJobsSQL lists a citizen's saved postings, newest saved first, and
+// whether each can still be applied for ($2 is today).
+var savedJobsSQL = `
+SELECT s.saved_at, ` + jobsOpenOn("$2") + `, ` + jobsPostingColumns + `
+FROM saved_jobs s JOIN job_postings p ON p.id = s.posting_id
+     JOIN occupations o ON o.id = p.occupation_id JOIN kommuner k ON k.number = p.kommune_number
+WHERE s.citizen_id = $1
+ORDER BY s.saved_at DESC, p.id DESC`
+
+// SavedJobs loads the Joblog's "Se gemte job".
+func (s *Store) SavedJobs(ctx context.Context, citizenID int64, today time.Time) ([]jobnet.SavedJob, error) {
+	var out []jobnet.SavedJob
+	b := &pgx.Batch{}
+	b.Queue(savedJobsSQL, citizenID, today).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var j jobnet.SavedJob
+			p, err := scanJobPosting(rows, &j.SavedAt, &j.Open)
+			if err != nil {
+				return err
+			}
+			j.Posting = p
+			out = append(out, j)
+		}
+		return rows.Err()
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, wrap("load saved jobs", err)
+	}
+	return out, nil
 }
 
 // dayStart is the instant a calendar day begins in Copenhagen; nil for no day.

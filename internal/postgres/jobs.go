@@ -21,7 +21,7 @@ func jobsOpenOn(n string) string {
 // jobsPostingColumns are the columns scanJobPosting reads, over
 // jobsPostingFrom.
 const jobsPostingColumns = `p.id, p.title, o.title AS occupation, p.workplace, p.address, p.postal_code, p.town,
-	k.name AS kommune, p.working_hours, p.posted_on, p.deadline, p.description, p.applicants`
+	k.name AS kommune, p.working_hours, p.posted_on, p.deadline, p.description, p.applicants, coalesce(p.apply_url, '') AS apply_url`
 
 const jobsPostingFrom = `job_postings p JOIN occupations o ON o.id = p.occupation_id JOIN kommuner k ON k.number = p.kommune_number`
 
@@ -29,7 +29,7 @@ func scanJobPosting(rows pgx.Rows, extra ...any) (jobnet.JobPosting, error) {
 	var p jobnet.JobPosting
 	var deadline *time.Time
 	dest := append(extra, &p.ID, &p.Title, &p.Occupation, &p.Workplace, &p.Address, &p.PostalCode, &p.Town, &p.Kommune,
-		&p.WorkingHours, &p.Posted, &deadline, &p.Description, &p.Applicants)
+		&p.WorkingHours, &p.Posted, &deadline, &p.Description, &p.Applicants, &p.ApplyURL)
 	if err := rows.Scan(dest...); err != nil {
 		return p, err
 	}
@@ -64,6 +64,7 @@ ORDER BY p.created_at DESC, p.id DESC`
 // citizen's search profiles. A filter naming an occupation or area that does
 // not exist is left out of the search, so that the page can show the other
 // filters' hits beside the message. A page past the last gives the last.
+// A search profile runs only if it is the citizen's: another's finds nothing.
 func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time) (jobnet.JobSearch, error) {
 	var r jobnet.JobSearch
 	b := &pgx.Batch{}
@@ -107,7 +108,7 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 		}
 		return rows.Err()
 	})
-	sql, args := jobsSearchSQL(q, today)
+	sql, args := jobsSearchSQL(citizenID, q, today)
 	b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			p, err := scanJobPosting(rows, &r.Total, &r.Page)
@@ -138,7 +139,7 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 // use the trigram index), and the occupation and area filters. Every row
 // carries the number of hits and the page shown, which is the one asked for
 // or, past the end, the last; no row means no hits.
-func jobsSearchSQL(q jobnet.JobQuery, today time.Time) (string, []any) {
+func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string, []any) {
 	args := []any{today}
 	arg := func(v any) string {
 		args = append(args, v)
@@ -166,6 +167,21 @@ func jobsSearchSQL(q jobnet.JobQuery, today time.Time) (string, []any) {
 		n := arg(id) + "::smallint"
 		where.WriteString(" AND (p.kommune_number IN (SELECT number FROM kommuner WHERE area_id = " + n + ")" +
 			" OR NOT EXISTS (SELECT FROM labour_market_areas WHERE id = " + n + "))")
+	}
+	if q.ProfileID != 0 {
+		// The citizen's saved search: its free text, occupations and areas
+		// (a kommune, or every kommune of a region); what it leaves empty
+		// does not limit.
+		n := arg(q.ProfileID) + "::bigint"
+		where.WriteString(` AND EXISTS (SELECT FROM search_profiles WHERE id = ` + n + ` AND citizen_id = ` + arg(citizenID) + `::bigint)
+			AND p.search_text ILIKE ALL (SELECT '%' || replace(replace(replace(w, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+				FROM search_profiles sp, regexp_split_to_table(sp.free_text, '\s+') w WHERE sp.id = ` + n + ` AND w <> '')
+			AND (p.occupation_id IN (SELECT occupation_id FROM search_profile_occupations WHERE profile_id = ` + n + `)
+				OR NOT EXISTS (SELECT FROM search_profile_occupations WHERE profile_id = ` + n + `))
+			AND (p.kommune_number IN (SELECT coalesce(a.kommune_number, k.number) FROM search_profile_areas a
+					LEFT JOIN labour_market_areas l ON l.region_code = a.region_code LEFT JOIN kommuner k ON k.area_id = l.id
+					WHERE a.profile_id = ` + n + `)
+				OR NOT EXISTS (SELECT FROM search_profile_areas WHERE profile_id = ` + n + `))`)
 	}
 	page := arg(max(q.Page, 1)) + "::integer"
 	size := arg(jobnet.PageSize) + "::integer"
@@ -222,4 +238,30 @@ func (s *Store) JobGoals(ctx context.Context, citizenID int64) (jobnet.JobGoals,
 		return jobnet.JobGoals{}, wrap("load job goals", err)
 	}
 	return g, nil
+}
+
+// JobPosting loads a posting that can be applied for today, for its own
+// page. A posting that is not open (not yet posted, or its deadline passed)
+// or does not exist is ErrNotFound.
+func (s *Store) JobPosting(ctx context.Context, id int64, today time.Time) (jobnet.JobPosting, error) {
+	var p jobnet.JobPosting
+	found := false
+	b := &pgx.Batch{}
+	b.Queue(`SELECT `+jobsPostingColumns+` FROM `+jobsPostingFrom+` WHERE p.id = $2 AND `+jobsOpenOn("$1"), today, id).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var err error
+			if p, err = scanJobPosting(rows); err != nil {
+				return err
+			}
+			found = true
+		}
+		return rows.Err()
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return jobnet.JobPosting{}, wrap("load job posting", err)
+	}
+	if !found {
+		return jobnet.JobPosting{}, wrap("load job posting", pgx.ErrNoRows)
+	}
+	return p, nil
 }

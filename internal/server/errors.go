@@ -95,6 +95,7 @@ var refusedPages = []struct {
 	{"/borger/planer/meld-ferie", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Meld ferie", Href: "/borger/planer/meld-ferie"}}, "/borger/planer/meld-ferie"},
 	{"/borger/planer/meld-syg-rask", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Meld syg/rask", Href: "/borger/planer/meld-syg-rask"}}, "/borger/planer/meld-syg-rask"},
 	{"/borger/planer/til-og-afmelding", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Til- og afmelding", Href: "/borger/planer/til-og-afmelding"}}, "/borger/planer/til-og-afmelding"},
+	{"/borger/jobsoegning/jobannonce/", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Find Job", Href: "/borger/jobsoegning/find-job"}}, "/borger/jobsoegning/find-job"},
 	{"/borger/jobsoegning/find-job", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Find Job", Href: "/borger/jobsoegning/find-job"}}, "/borger/jobsoegning/find-job"},
 	{"/borger/jobsoegning/jeg-soeger-job-som", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Jeg søger job som", Href: "/borger/jobsoegning/jeg-soeger-job-som"}}, "/borger/jobsoegning/jeg-soeger-job-som"},
 	{"/borger/jobsoegning/joblog", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Joblog", Href: "/borger/jobsoegning/joblog"}}, "/borger/jobsoegning/joblog"},

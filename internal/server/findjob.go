@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,6 +52,10 @@ func (s *Server) findJobPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if q.badProfile || (q.query.ProfileID != 0 && !slices.ContainsFunc(res.Profiles, func(p jobnet.SearchProfile) bool { return p.ID == q.query.ProfileID })) {
+		// Not one of the citizen's search profiles: as if there were none.
+		return jobnet.ErrNotFound
+	}
 	v := findJobView(&q, res)
 	status := http.StatusOK
 	if v.Form.TextError != "" || v.Form.OccupationError != "" || v.Form.AreaError != "" || v.Paging.Error != "" {
@@ -65,10 +70,11 @@ func (s *Server) findJobPage(w http.ResponseWriter, r *http.Request) error {
 // findJobQuery is the search read from the URL: the valid part as a query,
 // and the form as typed, with the messages of the invalid fields.
 type findJobQuery struct {
-	query   jobnet.JobQuery
-	form    views.FindJobForm
-	text    string // the free text searched for, "" if none or invalid
-	badPage bool
+	query      jobnet.JobQuery
+	form       views.FindJobForm
+	text       string // the free text searched for, "" if none or invalid
+	badPage    bool
+	badProfile bool // soegeprofil is not a profile id
 }
 
 func parseFindJobQuery(v url.Values) findJobQuery {
@@ -100,6 +106,14 @@ func parseFindJobQuery(v url.Values) findJobQuery {
 			q.query.Area = jobnet.AreaRef{Kind: jobnet.AreaKind(kind), Code: code}
 		} else {
 			q.form.AreaError = TextFindJobArea
+		}
+	}
+
+	if p := v.Get("soegeprofil"); p != "" {
+		if id, err := strconv.ParseInt(p, 10, 64); err == nil && id > 0 {
+			q.query.ProfileID = id
+		} else {
+			q.badProfile = true
 		}
 	}
 
@@ -160,6 +174,7 @@ func findJobView(q *findJobQuery, res jobnet.JobSearch) views.FindJobView {
 			ID: h.ID, Title: h.Title, Workplace: h.Workplace, Place: h.PostalCode + " " + h.Town,
 			Occupation: h.Occupation, Hours: h.WorkingHours,
 			Posted: views.ShortDate(h.Posted), Deadline: jobsDeadline(h.Deadline), Description: h.Description,
+			Href: jobannonceHref(h.ID),
 		})
 	}
 
@@ -174,10 +189,10 @@ func findJobView(q *findJobQuery, res jobnet.JobSearch) views.FindJobView {
 		occ = strconv.Itoa(q.query.OccupationID)
 	}
 	if page > 1 {
-		v.Paging.Prev = findJobHref(q.text, occ, q.query.Area.String(), page-1)
+		v.Paging.Prev = findJobHref(q.text, occ, q.query.Area.String(), q.query.ProfileID, page-1)
 	}
 	if page < pages {
-		v.Paging.Next = findJobHref(q.text, occ, q.query.Area.String(), page+1)
+		v.Paging.Next = findJobHref(q.text, occ, q.query.Area.String(), q.query.ProfileID, page+1)
 	}
 
 	for _, p := range res.Profiles {
@@ -185,6 +200,10 @@ func findJobView(q *findJobQuery, res jobnet.JobSearch) views.FindJobView {
 			Name: p.Name, FreeText: p.FreeText, JobAgent: p.JobAgent(),
 			Occupations: strings.Join(p.Occupations, ", "), Areas: strings.Join(p.Areas, ", "),
 			Created: views.ShortDate(p.Created.In(jobnet.Copenhagen)),
+			Href:    findJobHref("", "", "", p.ID, 0),
+		}
+		if p.ID == q.query.ProfileID {
+			v.Profile = p.Name
 		}
 		if fp.Occupations == "" {
 			fp.Occupations = "Alle stillingsbetegnelser"
@@ -200,9 +219,13 @@ func findJobView(q *findJobQuery, res jobnet.JobSearch) views.FindJobView {
 	return v
 }
 
-// findJobHref is Find Job with a search; empty parts and page 0 are left out.
-func findJobHref(text, occupation, area string, page int) string {
+// findJobHref is Find Job with a search, or with a search profile run;
+// empty parts and page 0 are left out.
+func findJobHref(text, occupation, area string, profile int64, page int) string {
 	q := url.Values{}
+	if profile != 0 {
+		q.Set("soegeprofil", strconv.FormatInt(profile, 10))
+	}
 	if text != "" {
 		q.Set("fritekst", text)
 	}

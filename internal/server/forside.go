@@ -115,7 +115,7 @@ func forsideCards(f jobnet.FrontPage) []views.ForsideCard {
 	})
 	for _, g := range f.Goals {
 		posted.Links = append(posted.Links, views.ForsideLink{
-			Text: "Se stillinger som " + g.Title, Href: findJobHref("", strconv.Itoa(g.OccupationID), inArea.String(), 0)})
+			Text: "Se stillinger som " + g.Title, Href: findJobHref("", strconv.Itoa(g.OccupationID), inArea.String(), 0, 0)})
 	}
 
 	similar := &cards[1]
@@ -127,7 +127,7 @@ func forsideCards(f jobnet.FrontPage) []views.ForsideCard {
 	similar.Items = postingItems(f.Similar.First, func(p jobnet.JobPosting) string {
 		return p.Occupation + " · " + p.Workplace + ", " + p.Town
 	})
-	similar.Links = []views.ForsideLink{{Text: "Søg flere job i " + area, Href: findJobHref("", "", inArea.String(), 0)}}
+	similar.Links = []views.ForsideLink{{Text: "Søg flere job i " + area, Href: findJobHref("", "", inArea.String(), 0, 0)}}
 
 	agencies := &cards[2]
 	if n := f.Agencies.Total; n > 0 {

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -51,7 +52,7 @@ var joblogStatusSlugs = map[jobnet.JoblogStatus]string{
 // is a GET form; a bad field is reported at the field with status 400, and
 // the logs are shown as if that field were empty.
 func (s *Server) joblogPage(w http.ResponseWriter, r *http.Request) error {
-	q := parseJoblogQuery(r.URL.Query())
+	q := parseJoblogQuery(r.URL.Query(), jobnet.Day(s.now()))
 	p, err := s.store.Joblog(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
 	if err != nil {
 		return err
@@ -90,11 +91,18 @@ type joblogQuery struct {
 }
 
 // parseJoblogQuery reads the search: fra and til (yyyy-mm-dd from a date
-// field, or dd-mm-yyyy), tekst, status, afsluttede and side. Without dates
-// the period has no limits: the citizen's whole joblog is searched.
-func parseJoblogQuery(q url.Values) joblogQuery {
+// field, or dd-mm-yyyy), tekst, status, afsluttede and side. A Joblog opened
+// without a period has the one Jobnet fills in (billede 8): from a month
+// before today to today. Dates left empty have no limit, so that emptying
+// both fields searches the citizen's whole joblog.
+func parseJoblogQuery(q url.Values, today time.Time) joblogQuery {
 	var out joblogQuery
 	f, form := &out.Filter, &out.Form
+	if !q.Has("fra") && !q.Has("til") {
+		q = maps.Clone(q)
+		q.Set("fra", today.AddDate(0, -1, 0).Format(time.DateOnly))
+		q.Set("til", today.Format(time.DateOnly))
+	}
 
 	form.From, _ = cleanInput(q.Get("fra"))
 	form.To, _ = cleanInput(q.Get("til"))
@@ -208,7 +216,13 @@ func parseDanishDate(s string) (time.Time, bool) {
 
 // joblogURL is the Joblog with a filter, a status slug and a page.
 func joblogURL(f jobnet.JoblogFilter, slug string, page int) string {
-	v := url.Values{}
+	return joblogPath + "?" + joblogValues(f, slug, page).Encode()
+}
+
+// joblogValues is the filter in the query string. The period is always
+// there, empty for no limit, since a Joblog without one gets Jobnet's.
+func joblogValues(f jobnet.JoblogFilter, slug string, page int) url.Values {
+	v := url.Values{"fra": {""}, "til": {""}}
 	if !f.From.IsZero() {
 		v.Set("fra", f.From.Format(time.DateOnly))
 	}
@@ -227,17 +241,15 @@ func joblogURL(f jobnet.JoblogFilter, slug string, page int) string {
 	if page > 1 {
 		v.Set("side", strconv.Itoa(page))
 	}
-	if len(v) == 0 {
-		return joblogPath
-	}
-	return joblogPath + "?" + v.Encode()
+	return v
 }
 
 // joblogView turns the store's page into the view model; the links keep the
 // filter in force (the valid fields only).
 func joblogView(q joblogQuery, p jobnet.JoblogPage, pages int, pageError string) views.JoblogView {
 	f := q.Filter
-	v := views.JoblogView{Form: q.Form}
+	v := views.JoblogView{Form: q.Form, SavedHref: gemteJobPath,
+		MapHref: joblogKortPath + "?" + joblogValues(f, joblogStatusSlugs[f.Status], 0).Encode()}
 	v.Statuses = append(v.Statuses, views.JoblogStatusLink{
 		Label: "Alle Logs", Count: p.All, Href: joblogURL(f, "", 1), TestID: "joblog-filter-alle", Current: f.Status == "",
 	})

@@ -20,7 +20,9 @@ func TestParseJoblogQuery(t *testing.T) {
 		query string
 		want  joblogQuery
 	}{
-		{"nothing: the whole joblog, open logs, first page", "",
+		{"nothing: Jobnet's period, a month back to today (filled in below), open logs, first page", "",
+			joblogQuery{Filter: jobnet.JoblogFilter{Page: 1}}},
+		{"both dates emptied: the whole joblog", "fra=&til=",
 			joblogQuery{Filter: jobnet.JoblogFilter{Page: 1}}},
 		{"dates from a date field", "fra=2026-08-01&til=2026-11-22",
 			joblogQuery{
@@ -104,7 +106,13 @@ func TestParseJoblogQuery(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, parseJoblogQuery(q)); diff != "" {
+			want := tt.want
+			if !q.Has("fra") && !q.Has("til") {
+				// Opened without a period: Jobnet's (seed 001 billede 8).
+				want.Filter.From, want.Filter.To = day(2026, 10, 22), day(2026, 11, 22)
+				want.Form.From, want.Form.To = "2026-10-22", "2026-11-22"
+			}
+			if diff := cmp.Diff(want, parseJoblogQuery(q, day(2026, 11, 22))); diff != "" {
 				t.Errorf("parseJoblogQuery(%q) mismatch (-want +got):\n%s", tt.query, diff)
 			}
 		})
@@ -126,7 +134,8 @@ func TestJoblogURL_KeepsTheFilter(t *testing.T) {
 			t.Errorf("joblogURL(%q, %d) = %q, want %q", tt.slug, tt.page, got, tt.want)
 		}
 	}
-	if got := joblogURL(jobnet.JoblogFilter{}, "", 1); got != joblogPath {
+	// Without a period the link says so: no period is Jobnet's month.
+	if got := joblogURL(jobnet.JoblogFilter{}, "", 1); got != joblogPath+"?fra=&til=" {
 		t.Errorf("joblogURL without a filter = %q", got)
 	}
 }

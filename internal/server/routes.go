@@ -76,6 +76,7 @@ func (s *Server) routes() http.Handler {
 				r.Get("/jobsoegning", s.handle(s.jobsoegningPage))
 				// jobsoegning:find-job — Forside cards, Find Job, Jeg søger job som
 				r.Get("/jobsoegning/find-job", s.handle(s.findJobPage))
+				r.Get("/jobsoegning/jobannonce/{id}", s.handle(s.jobannoncePage))
 				r.Get("/jobsoegning/jeg-soeger-job-som", s.handle(s.jobGoalsPage))
 				// jobsoegning:cv — Mit CV, Præsentations-CV, Job i Europa, Forberedelsesskema
 				r.Get("/jobsoegning/cv", s.handle(s.cvPage))
@@ -84,6 +85,8 @@ func (s *Server) routes() http.Handler {
 				r.Get("/jobsoegning/forberedelsesskema", s.handle(s.preparationPage))
 				// jobsoegning:joblog — Joblog
 				r.Get("/jobsoegning/joblog", s.handle(s.joblogPage))
+				r.Get("/jobsoegning/joblog/gemte-job", s.handle(s.gemteJobPage))
+				r.Get("/jobsoegning/joblog/kort", s.handle(s.joblogKortPage))
 			})
 		})
 	})

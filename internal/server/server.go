@@ -28,9 +28,12 @@ type Store interface {
 	// The citizen's pages, each interface declared beside its handler.
 	forsideStore
 	findJobStore
+	jobannonceStore
 	jobGoalsStore
 	cvStore
 	joblogStore
+	gemteJobStore
+	joblogKortStore
 	moederStore
 	beskederStore
 	fravaerStore
