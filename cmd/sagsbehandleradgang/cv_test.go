@@ -738,7 +738,7 @@ func TestBrowser_MitCVFoldsOutAndShowsThePrintView(t *testing.T) {
 		{cvMitCVPath, "cv-sections", "mit-cv"},
 		{cvPrintPath, "cv-document", "mit-cv-vis-udskriv"},
 	} {
-		b.do(ctx, chromedp.EmulateReset(), chromedp.Navigate(s.BaseURL+pg.path), chromedp.WaitVisible(testid(pg.wait)))
+		b.do(ctx, chromedp.EmulateViewport(1280, 1000), chromedp.Navigate(s.BaseURL+pg.path), chromedp.WaitVisible(testid(pg.wait)))
 		if pg.path == cvPrintPath && !cvVisible(b, ctx, "cv-print-button") {
 			t.Error("with JavaScript the print view lacks Udskriv")
 		}
@@ -749,5 +749,4 @@ func TestBrowser_MitCVFoldsOutAndShowsThePrintView(t *testing.T) {
 		b.checkAccessibility(ctx, pg.name+" (320 px)")
 		cvNoSidewaysScroll(b, ctx, pg.name)
 	}
-	b.do(ctx, chromedp.EmulateReset())
 }
