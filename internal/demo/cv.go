@@ -11,7 +11,9 @@ import (
 
 // CV demo cases (SPEC §5.2): Anna has a full, searchable CV that is visible
 // in Europe, a presentation CV, a fresh dagpenge preparation form and a
-// newer kontanthjælp form, which only the jobcenter may see; Bo a
+// newer kontanthjælp form, which only the jobcenter may see; Maja a
+// searchable CV from her years in the hjemmepleje, with the course she took
+// while sick towards her new Jobmål; Bo a
 // short CV that is neither searchable nor visible in Europe, a presentation
 // CV and an expired dagpenge form; Camilla no CV at all and a fresh form of
 // the unge variant, which only the jobcenter may see.
@@ -62,6 +64,27 @@ func CVFor(key string, today time.Time) (cv jobnet.CV, ok bool) {
 			Languages:       []jobnet.CVLanguage{{Language: "Dansk", Level: "Modersmål"}},
 			DrivingLicences: []jobnet.CVDrivingLicence{{Category: "B", Description: "Almindelig bil"}, {Category: "C", Description: "Lastbil"}},
 			ChangedAt:       cvAt(today, -400, 9, 30),
+		}, true
+	case "maja":
+		return jobnet.CV{
+			Searchable: true,
+			Profile: "Omhyggelig og stabil med mange års erfaring fra hjemmeplejen. Jeg er ved at skifte til " +
+				"kontorfaget og vil gerne arbejde med løn og personale.",
+			Contact: jobnet.CVContact{Email: "maja.andersen@example.dk", Phones: []string{"42 18 76 05"}},
+			Experiences: []jobnet.CVExperience{
+				{Title: "Social- og sundhedshjælper", Employer: "Aarhus Kommune, Hjemmeplejen Syd", From: m(130), To: m(2),
+					Responsibilities: "Personlig pleje og praktisk hjælp hos borgere i eget hjem, dokumentation i omsorgssystemet."},
+				{Title: "Kassemedarbejder", Employer: "Netto, Viby J", From: m(160), To: m(131),
+					Responsibilities: "Kassebetjening, opfyldning og kundeservice."},
+			},
+			Educations: []jobnet.CVEducation{
+				{Kind: jobnet.EducationKursus, Title: "Løn og personale - grundlæggende", Institution: "AMU Østjylland", Completed: m(5)},
+				{Kind: jobnet.EducationUddannelse, Title: "Social- og sundhedshjælperuddannelsen", Institution: "SOSU Østjylland", Completed: m(131)},
+			},
+			Qualifications:  []string{"Personlig pleje", "Dokumentation", "Lønberegning"},
+			Languages:       []jobnet.CVLanguage{{Language: "Dansk", Level: "Modersmål"}, {Language: "Engelsk", Level: "Øvet"}},
+			DrivingLicences: []jobnet.CVDrivingLicence{{Category: "B", Description: "Almindelig bil"}},
+			ChangedAt:       cvAt(today, -20, 10, 15),
 		}, true
 	}
 	return jobnet.CV{}, false

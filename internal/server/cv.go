@@ -32,6 +32,21 @@ func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// cvPrintPage is "Vis, udskriv eller eksporter mit CV", linked from Mit CV:
+// the whole CV as one document to read or print. Showing it is reading;
+// its export form posts, and the read-only middleware refuses it.
+func (s *Server) cvPrintPage(w http.ResponseWriter, r *http.Request) error {
+	v := visitFrom(r.Context())
+	cv, found, err := s.store.CV(r.Context(), v.citizen.Citizen.ID)
+	if err != nil {
+		return err
+	}
+	c := s.citizenChrome(r, "Vis, udskriv eller eksporter mit CV", views.TabJobsoegning, cvJobsoegningCrumb,
+		views.Crumb{Label: "Mit CV", Href: "/borger/jobsoegning/cv"}, views.Crumb{Label: "Vis, udskriv eller eksporter mit CV"})
+	s.renderPage(w, r, http.StatusOK, views.CVPrintPage(c, v.citizen.Citizen.Name, cvView(cv, found)))
+	return nil
+}
+
 // cvView turns the store's CV into the page's view model.
 func cvView(cv jobnet.CV, found bool) views.CVView {
 	if !found {

@@ -80,6 +80,7 @@ func (s *Server) routes() http.Handler {
 				r.Get("/jobsoegning/jeg-soeger-job-som", s.handle(s.jobGoalsPage))
 				// jobsoegning:cv — Mit CV, Præsentations-CV, Job i Europa, Forberedelsesskema
 				r.Get("/jobsoegning/cv", s.handle(s.cvPage))
+				r.Get("/jobsoegning/cv/vis", s.handle(s.cvPrintPage))
 				r.With(s.blockedUnless(access.MaySeePresentationCV, s.presentationCVBlocked)).Get("/jobsoegning/praesentations-cv", s.handle(s.presentationCVPage))
 				r.Get("/jobsoegning/job-i-europa", s.handle(s.europePage))
 				r.Get("/jobsoegning/forberedelsesskema", s.handle(s.preparationPage))

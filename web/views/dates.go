@@ -39,12 +39,25 @@ func MonthYear(t time.Time) string {
 	return monthsShort[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
-// MonthSpan is a period of months as a CV shows it: "jan. 2015 – nov. 2019", or
-// "jan. 2015 – nu" while it lasts (to is zero).
-func MonthSpan(from, to time.Time) string {
+// CVMonth is a month as Jobnet's CV writes it: "01/2004" (seed 001 billede 9); "" for the
+// zero time.
+func CVMonth(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	m := strconv.Itoa(int(t.Month()))
+	if len(m) == 1 {
+		m = "0" + m
+	}
+	return m + "/" + strconv.Itoa(t.Year())
+}
+
+// CVPeriod is a period of months as Jobnet's CV writes it: "01/2004 - 01/2016" (seed 001
+// billede 9), or "03/2020 - nu" while it lasts (to is zero).
+func CVPeriod(from, to time.Time) string {
 	end := "nu"
 	if !to.IsZero() {
-		end = MonthYear(to)
+		end = CVMonth(to)
 	}
-	return MonthYear(from) + " – " + end
+	return CVMonth(from) + " - " + end
 }

@@ -22,8 +22,11 @@ func TestDanishDates(t *testing.T) {
 		{"long date of the zero time", LongDate(time.Time{}), ""},
 		{"month and year", MonthYear(d(2015, time.January, 1)), "jan. 2015"},
 		{"month and year in December", MonthYear(d(2019, time.December, 31)), "dec. 2019"},
-		{"closed span of months", MonthSpan(d(2015, time.January, 1), d(2019, time.November, 1)), "jan. 2015 – nov. 2019"},
-		{"open span of months", MonthSpan(d(2020, time.March, 1), time.Time{}), "mar. 2020 – nu"},
+		{"month on the CV", CVMonth(d(2004, time.January, 31)), "01/2004"},
+		{"month on the CV in December", CVMonth(d(2019, time.December, 1)), "12/2019"},
+		{"month on the CV of the zero time", CVMonth(time.Time{}), ""},
+		{"closed period on the CV", CVPeriod(d(2004, time.January, 1), d(2016, time.January, 1)), "01/2004 - 01/2016"},
+		{"open period on the CV", CVPeriod(d(2020, time.March, 1), time.Time{}), "03/2020 - nu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
