@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
@@ -152,3 +153,73 @@ func reflowSlug(raw string) string {
 	}
 	return strings.NewReplacer("/", "-", "{", "", "}", "").Replace(p)
 }
+
+// In the Kalender no word breaks inside, at 1280 px or in the 320 px
+// window's scrolling grid, and no word spills out of its day (issue 9,
+// point 9): Danish words such as "Ansøgningsfrist" stay whole. Anna's
+// months from three months back to one ahead hold meetings, joblog
+// entries, plan items and absences.
+func TestBrowser_KalenderWordsNeverBreak(t *testing.T) {
+	s := startStack(t)
+	b := newBrowser(t, s)
+	ctx := b.tab()
+	b.signIn(ctx, "nina")
+	b.lookUp(ctx, demo.CitizenByKey("anna").CPR, "welcome")
+	today := minPlanToday()
+	entries := 0
+	for m := -3; m <= 1; m++ {
+		month := kalenderMonthOf(time.Date(today.Year(), today.Month()+time.Month(m), 1, 0, 0, 0, 0, time.UTC))
+		for _, width := range []int64{1280, 320} {
+			b.do(ctx,
+				chromedp.EmulateViewport(width, 1000),
+				chromedp.Navigate(s.BaseURL+kalenderPath+"?maaned="+month),
+				chromedp.WaitVisible(testid("kalender-grid")),
+			)
+			type found struct {
+				Entries       int
+				Broken, Spill []string
+			}
+			f, err := chromedp.Run(ctx, chromedp.Evaluate[found](kalenderWordCheck))
+			if err != nil {
+				t.Fatalf("%s at %d px: %v", month, width, err)
+			}
+			entries += f.Entries
+			if len(f.Broken) > 0 {
+				t.Errorf("%s at %d px: words broken across lines: %v", month, width, f.Broken)
+			}
+			if len(f.Spill) > 0 {
+				t.Errorf("%s at %d px: days whose words spill out: %v", month, width, f.Spill)
+			}
+			if m == 0 {
+				b.screenshot(ctx, fmt.Sprintf("kalender-ord-%d", width))
+			}
+		}
+	}
+	if entries == 0 {
+		t.Fatal("no entries in the months looked at")
+	}
+}
+
+// kalenderWordCheck finds the words of the Kalender's grid that the browser
+// laid out on more than one line other than at a hyphen, and the days whose content is wider than
+// the day.
+const kalenderWordCheck = `(() => {
+	const grid = document.querySelector('[data-testid="kalender-grid"]');
+	const broken = [], spill = [];
+	const walker = document.createTreeWalker(grid, NodeFilter.SHOW_TEXT);
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		if (n.parentElement.closest(".sr-only")) continue;
+		// A word may break after its own hyphen ("CV-|samtale"), nowhere else.
+		for (const m of n.data.matchAll(/[^\s-]+-?/g)) {
+			const r = document.createRange();
+			r.setStart(n, m.index);
+			r.setEnd(n, m.index + m[0].length);
+			const tops = new Set([...r.getClientRects()].filter(c => c.width > 0).map(c => Math.round(c.top)));
+			if (tops.size > 1) broken.push(m[0]);
+		}
+	}
+	for (const td of grid.querySelectorAll("td")) {
+		if (td.scrollWidth > td.clientWidth + 1) spill.push(td.dataset.day);
+	}
+	return {entries: grid.querySelectorAll('[data-testid="kalender-entry"]').length, broken: broken.slice(0, 10), spill: spill};
+})()`
