@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,7 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/server"
@@ -359,4 +363,88 @@ func TestBrowser_DagpengetaellereAndTryingHours(t *testing.T) {
 	)
 	b.screenshot(ctx, "dagpenge-04-supplerende")
 	b.checkAccessibility(ctx, "Tællere for supplerende dagpenge")
+}
+
+// The gauges are a carousel, as seed 001 §5.6 describes: one at a time,
+// "Forrige tæller" and "Næste tæller", ← and → inside the carousel, the
+// links above choosing a gauge, and a status saying which is shown (issue 9,
+// point 6). Without JavaScript all three stand one after another, with the
+// links to each, and no arrows.
+func TestBrowser_DagpengeGaugesAreACarousel(t *testing.T) {
+	s := startStack(t)
+	b := newBrowser(t, s)
+	ctx := b.tab()
+	b.signIn(ctx, "berit")
+	b.lookUp(ctx, demo.CitizenByKey("anna").CPR, "welcome")
+	b.do(ctx,
+		chromedp.Navigate(s.BaseURL+dagpengePath),
+		chromedp.WaitVisible(testid("carousel-status")),
+	)
+	shown := func(want, status string) {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+			`[...document.querySelectorAll("[data-carousel-slide]")].filter(s => s.getClientRects().length > 0).map(s => s.id)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("shown %v, want only %s", got, want)
+		}
+		if got := b.text(ctx, "carousel-status"); got != status {
+			t.Errorf("status %q, want %q", got, status)
+		}
+	}
+	shown("forlaengelse", "1 af 3: Forlængelse af dagpengeperioden")
+	b.screenshot(ctx, "dagpenge-karrusel-1280")
+	b.checkAccessibility(ctx, "Dagpengetællere som karrusel")
+
+	b.do(ctx, chromedp.Click(testid("carousel-next")))
+	shown("karens", "2 af 3: Karens")
+	b.do(ctx, chromedp.KeyEvent(kb.ArrowRight)) // focus is on "Næste tæller"
+	shown("genoptjening", "3 af 3: Genoptjening af en ny dagpengeperiode")
+	b.do(ctx, chromedp.KeyEvent(kb.ArrowRight))
+	shown("forlaengelse", "1 af 3: Forlængelse af dagpengeperioden")
+	b.do(ctx, chromedp.KeyEvent(kb.ArrowLeft))
+	shown("genoptjening", "3 af 3: Genoptjening af en ny dagpengeperiode")
+	b.do(ctx, chromedp.Click(testid("carousel-prev")))
+	shown("karens", "2 af 3: Karens")
+	b.do(ctx, chromedp.Click(testid("gauge-forlaengelse-link")))
+	shown("forlaengelse", "1 af 3: Forlængelse af dagpengeperioden")
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+	if err != nil || focused != "forlaengelse" {
+		t.Errorf("after the link, focus is on %q (%v), want the gauge", focused, err)
+	}
+	b.do(ctx, chromedp.EmulateViewport(320, 800))
+	b.screenshot(ctx, "dagpenge-karrusel-320")
+	b.checkAccessibility(ctx, "Dagpengetællere som karrusel at 320 px")
+
+	// Signing in needs JavaScript (the SAML POST binding), so it is turned
+	// off only now.
+	noJS := ctx
+	b.do(noJS,
+		chromedp.EmulateViewport(1280, 1000),
+		scriptsDisabled(true),
+		chromedp.Navigate(s.BaseURL+dagpengePath),
+		chromedp.WaitVisible(testid("gauge-genoptjening")),
+	)
+	got, err := chromedp.Run(noJS, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll("[data-carousel-slide], [data-carousel-controls]")].filter(s => s.getClientRects().length > 0).map(s => s.id || "controls")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, " ") != "forlaengelse karens genoptjening" {
+		t.Errorf("without JavaScript, shown: %v", got)
+	}
+	b.screenshot(noJS, "dagpenge-uden-javascript")
+	// axe is a script: the page's own, skipped at load, stay skipped.
+	b.do(noJS, scriptsDisabled(false))
+	b.checkAccessibility(noJS, "Dagpengetællere uden JavaScript")
+}
+
+// scriptsDisabled turns the tab's JavaScript off or on.
+func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+		return err
+	})
 }

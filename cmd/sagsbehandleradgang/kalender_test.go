@@ -42,6 +42,14 @@ func kalenderOn(t *testing.T, c *client, day time.Time, query string) []string {
 	return kalenderEntries(kalenderDay(p, day.Day()))
 }
 
+// kalenderWeekOn is the entries in the week row of day, within its month:
+// an absence of many days stands once in each row, on its first day there.
+func kalenderWeekOn(t *testing.T, c *client, day time.Time, query string) []string {
+	t.Helper()
+	p := minPlanMustGet(t, c, kalenderPath+"?maaned="+kalenderMonthOf(day)+query)
+	return kalenderEntries(kalenderDay(p, day.Day()).Closest(`[data-testid="kalender-week"]`))
+}
+
 func kalenderHas(entries []string, want string) bool {
 	for _, e := range entries {
 		if e == want {
@@ -160,20 +168,20 @@ func TestKalender_ShowsCurrentAndComingAbsencesTheCaseworkerMaySee(t *testing.T)
 	jobcenter := s.actingFor(t, "nina", "anna")
 
 	for _, c := range []*client{akasse, jobcenter} {
-		if got := kalenderOn(t, c, today, ""); !kalenderHas(got, "fravaer: "+jobnet.AbsenceFritagetSelvbooking) {
-			t.Errorf("today shows %v", got)
+		if got := kalenderWeekOn(t, c, today, ""); !kalenderHas(got, "fravaer: "+jobnet.AbsenceFritagetSelvbooking) {
+			t.Errorf("today's week shows %v", got)
 		}
 		if got := kalenderOn(t, c, today.AddDate(0, 0, 21), ""); !kalenderHas(got, "fravaer: Ferie") {
 			t.Errorf("the coming holiday's first day shows %v", got)
 		}
-		if got := kalenderOn(t, c, today.AddDate(0, 0, -117), ""); kalenderHas(got, "fravaer: Ferie") {
+		if got := kalenderWeekOn(t, c, today.AddDate(0, 0, -117), ""); kalenderHas(got, "fravaer: Ferie") {
 			t.Errorf("a historical holiday is shown: %v", got)
 		}
 	}
-	if got := kalenderOn(t, jobcenter, today, ""); !kalenderHas(got, "fravaer: "+jobnet.AbsenceUddannelse) {
+	if got := kalenderWeekOn(t, jobcenter, today, ""); !kalenderHas(got, "fravaer: "+jobnet.AbsenceUddannelse) {
 		t.Errorf("the jobcenter does not see the absence lawful in other target groups: %v", got)
 	}
-	if got := kalenderOn(t, akasse, today, ""); kalenderHas(got, "fravaer: "+jobnet.AbsenceUddannelse) {
+	if got := kalenderWeekOn(t, akasse, today, ""); kalenderHas(got, "fravaer: "+jobnet.AbsenceUddannelse) {
 		t.Errorf("the a-kasse sees an absence unlawful for dagpenge: %v", got)
 	}
 	for _, c := range []*client{akasse, jobcenter} {
@@ -184,6 +192,43 @@ func TestKalender_ShowsCurrentAndComingAbsencesTheCaseworkerMaySee(t *testing.T)
 			}
 		}
 	}
+}
+
+// An absence of many days is one entry in each week row, on the row's first
+// day of it, naming the days it covers there: not one entry per day (issue
+// 9, point 9). Anna's exemption from self-booking runs from three weeks ago
+// to two months ahead, so it covers every day of this month.
+func TestKalender_AnAbsenceStandsOncePerWeekRow(t *testing.T) {
+	s := startStack(t)
+	c := s.actingFor(t, "nina", "anna")
+	today := minPlanToday()
+	p := minPlanMustGet(t, c, kalenderPath+"?maaned="+kalenderMonthOf(today))
+	months := []string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."}
+	rows := p.Doc.Find(`[data-testid="kalender-week"]`)
+	if rows.Length() < 4 {
+		t.Fatalf("%d week rows", rows.Length())
+	}
+	rows.Each(func(i int, row *goquery.Selection) {
+		days := row.Find(`td[data-testid="kalender-day"]`)
+		var where, spans []string
+		days.Each(func(_ int, d *goquery.Selection) {
+			d.Find(`[data-testid="kalender-entry"]`).Each(func(_ int, e *goquery.Selection) {
+				if textIn(e, "kalender-entry-title") == jobnet.AbsenceFritagetSelvbooking {
+					where = append(where, d.AttrOr("data-day", ""))
+					spans = append(spans, textIn(e, "kalender-entry-days"))
+				}
+			})
+		})
+		first, last := days.First().AttrOr("data-day", ""), days.Last().AttrOr("data-day", "")
+		want := first[:len(first)-1] + ".–" + last + " " + months[today.Month()-1]
+		if first == last {
+			want = ""
+		}
+		if len(where) != 1 || where[0] != first || spans[0] != want {
+			t.Errorf("week row %d (%s–%s): the exemption stands on days %v with days %q, want once on %s with %q",
+				i+1, first, last, where, spans, first, want)
+		}
+	})
 }
 
 func TestKalender_FiltersHideCategories(t *testing.T) {

@@ -126,11 +126,16 @@ func kalenderView(q kalenderQuery, cal jobnet.Calendar, today time.Time) views.K
 	}
 
 	entries := map[time.Time][]views.KalenderEntry{}
-	add := func(category string, day time.Time, title string) {
+	addSpan := func(category string, day, to time.Time, title string) {
 		if q.Show[category] && !day.IsZero() && !day.Before(first) && !day.After(last) {
-			entries[day] = append(entries[day], views.KalenderEntry{Category: category, CategoryLabel: label[category], Title: title})
+			e := views.KalenderEntry{Category: category, CategoryLabel: label[category], Title: title}
+			if to.After(day) {
+				e.Days = views.DaySpan(day, to)
+			}
+			entries[day] = append(entries[day], e)
 		}
 	}
+	add := func(category string, day time.Time, title string) { addSpan(category, day, day, title) }
 	for _, m := range cal.Meetings {
 		at := m.StartsAt.In(jobnet.Copenhagen)
 		add("moeder", jobnet.Day(at), "kl. "+at.Format("15.04")+" "+m.Title)
@@ -163,8 +168,16 @@ func kalenderView(q kalenderQuery, cal jobnet.Calendar, today time.Time) views.K
 		if d.Before(first) {
 			d = first
 		}
-		for ; !d.After(end); d = d.AddDate(0, 0, 1) {
-			add("fravaer", d, a.Type)
+		// One entry per week row, on its first day, naming the days it
+		// covers in that week: not one per day (issue 9, point 9).
+		for !d.After(end) {
+			sunday := d.AddDate(0, 0, 6-(int(d.Weekday())+6)%7)
+			to := end
+			if sunday.Before(end) {
+				to = sunday
+			}
+			addSpan("fravaer", d, to, a.Type)
+			d = to.AddDate(0, 0, 1)
 		}
 	}
 

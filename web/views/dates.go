@@ -31,6 +31,11 @@ func LongDate(t time.Time) string {
 	return weekdays[t.Weekday()] + " den " + strconv.Itoa(t.Day()) + ". " + monthsLong[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
+// DaySpan is the days from one to another of the same month: "7.–13. apr."
+func DaySpan(from, to time.Time) string {
+	return strconv.Itoa(from.Day()) + ".–" + strconv.Itoa(to.Day()) + ". " + monthsShort[to.Month()-1]
+}
+
 // MonthYear is "jan. 2015"; "" for the zero time.
 func MonthYear(t time.Time) string {
 	if t.IsZero() {
