@@ -15,6 +15,16 @@ type Chrome struct {
 	CitizenName    string  // "" on non-citizen pages; else "På vegne af borger: <name>", "Skift til anden borger" and the tabs
 	Tab            string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
 	Breadcrumb     []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
+	Session        SessionDeadline
+}
+
+// SessionDeadline is when the signed-in caseworker's session ends (SPEC §4), for the top
+// bar and the warning two minutes before (web/static/session.js). Zero: not signed in.
+type SessionDeadline struct {
+	Ends     string // "kl. 10.20"
+	Seconds  int    // seconds left when the page was made
+	Idle     bool   // the idle timeout ends it (activity or "Forlæng" moves it); else the absolute lifetime
+	ReturnTo string // the page to come back to after "Forlæng" without JavaScript
 }
 
 // Tab values for Chrome.Tab.
@@ -53,4 +63,12 @@ type Tile struct {
 type ErrorInfo struct {
 	Status           int
 	Heading, Message string
+}
+
+// condition is what the top bar says after the time: only the idle timeout can be put off.
+func (d SessionDeadline) condition() string {
+	if d.Idle {
+		return ", hvis du ikke er aktiv"
+	}
+	return ""
 }
