@@ -26,7 +26,9 @@ func (s *Server) sessionDeadline(r *http.Request, sess *sessions.Session) views.
 		Idle:    ending == session.Idle,
 	}
 	if r.Method == http.MethodGet {
-		d.ReturnTo = r.URL.RequestURI()
+		// The path only: a query may hold what the caseworker typed (a
+		// search), which the page must not repeat.
+		d.ReturnTo = r.URL.Path
 	}
 	return d
 }
