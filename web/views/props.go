@@ -16,7 +16,14 @@ type Chrome struct {
 	Tab            string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
 	Breadcrumb     []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
 	Session        SessionDeadline
+	// Errors are the page's validation errors: the title starts with "Fejl:" and an error
+	// summary above the content links to each. Pages fill it from their props (withErrors).
+	Errors []FieldError
 }
+
+// FieldError is one validation error of a page: its text, and the id of the field in error
+// (or of the message, where no field holds the wrong value) that the summary links to.
+type FieldError struct{ ID, Text string }
 
 // SessionDeadline is when the signed-in caseworker's session ends (SPEC §4), for the top
 // bar and the warning two minutes before (web/static/session.js). Zero: not signed in.
