@@ -222,3 +222,30 @@ func TestSession_DatabaseDownIsAnErrorNotANewSession(t *testing.T) {
 		t.Error("DeleteExpired with the database down: no error")
 	}
 }
+
+func TestSession_ExpiresAtSaysWhichDeadlineComesFirst(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{})
+	b := newBrowser()
+	b.save(t, f.store, map[any]any{"caseworker": "cw-1"})
+	start := f.clock.Now()
+
+	f.clock.Advance(time.Minute)
+	at, ending, ok := f.store.ExpiresAt(b.load(t, f.store))
+	if !ok || !at.Equal(start.Add(20*time.Minute)) || ending != Idle {
+		t.Errorf("fresh session: %v, %v, %v; want 08:20, Idle", at, ending, ok)
+	}
+
+	// Active until 07:50 hours in: the absolute lifetime comes first.
+	f.clock.t = start.Add(7*time.Hour + 50*time.Minute)
+	if _, err := f.pool.Exec(context.Background(), `UPDATE sessions SET last_seen = $1, expires_at = created_at + interval '8 hours'`, f.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	at, ending, ok = f.store.ExpiresAt(b.load(t, f.store))
+	if !ok || !at.Equal(start.Add(8*time.Hour)) || ending != Lifetime {
+		t.Errorf("near the lifetime: %v, %v, %v; want 16:00, Lifetime", at, ending, ok)
+	}
+	if _, _, ok := f.store.ExpiresAt(newBrowser().load(t, f.store)); ok {
+		t.Error("a session without a row has a deadline")
+	}
+}
