@@ -74,6 +74,15 @@ func TestErrors_FieldsInErrorAreMarkedAndSummarised(t *testing.T) {
 	if got := summaryLinks(p); !slices.Contains(got, "#side-error") || !strings.HasPrefix(title(p), "Fejl: ") {
 		t.Errorf("joblog side=999: title %q, summary %q", title(p), got)
 	}
+	// Kalender's month and the CPR field.
+	p = c.get("/borger/planer/kalender?maaned=2026-13")
+	if got := summaryLinks(p); !slices.Contains(got, "#maaned-error") || !strings.HasPrefix(title(p), "Fejl: ") {
+		t.Errorf("kalender maaned=2026-13: title %q, summary %q", title(p), got)
+	}
+	p = c.post("/sagsbehandleradgang", url.Values{"cpr": {"311399"}})
+	if got := summaryLinks(p); !slices.Contains(got, "#cpr") || !strings.HasPrefix(title(p), "Fejl: ") || p.Doc.Find("#cpr").AttrOr("aria-invalid", "") != "true" {
+		t.Errorf("CPR 311399: title %q, summary %q", title(p), got)
+	}
 	// A date field in error keeps its hint.
 	if got := c.get("/borger/jobsoegning/joblog?fra=31-02-2026").Doc.Find("#fra").AttrOr("aria-describedby", ""); got != "fra-hint fra-error" {
 		t.Errorf("joblog fra in error: aria-describedby=%q, want the hint and the error", got)
