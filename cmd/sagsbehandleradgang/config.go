@@ -45,6 +45,7 @@ type Config struct {
 	Contact      samlsp.Contact
 	IdPWait      time.Duration // IDP_WAIT: how long to wait for the IdP's metadata at start
 	SessionKey   []byte        // SESSION_KEY: at least 32 bytes, hex or base64
+	IdleTimeout  time.Duration // SESSION_IDLE_TIMEOUT: 20m, as Jobnet (SPEC §4)
 	LookUpLimit  int           // LOOKUP_LIMIT look-ups per LOOKUP_WINDOW per caseworker
 	LookUpWindow time.Duration // LOOKUP_WINDOW
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
@@ -124,6 +125,9 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	if c.LookUpWindow, err = time.ParseDuration(env("LOOKUP_WINDOW", "10m")); err != nil || c.LookUpWindow <= 0 {
 		errs = append(errs, errors.New("LOOKUP_WINDOW must be a positive duration such as 10m"))
+	}
+	if c.IdleTimeout, err = time.ParseDuration(env("SESSION_IDLE_TIMEOUT", "20m")); err != nil || c.IdleTimeout < time.Minute {
+		errs = append(errs, errors.New("SESSION_IDLE_TIMEOUT must be a duration of at least 1m such as 20m"))
 	}
 	for _, d := range []struct {
 		to   *time.Duration

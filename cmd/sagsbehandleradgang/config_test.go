@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -76,6 +77,20 @@ func TestConfig_RefusesIncompleteSAMLSettings(t *testing.T) {
 	} {
 		if _, err := configFrom(tt.env); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error = %v, want one containing %q", name, err, tt.want)
+		}
+	}
+}
+
+func TestConfig_SessionIdleTimeout(t *testing.T) {
+	base := map[string]string{"DATABASE_URL": "postgres://x@y/z"}
+	c, err := configFrom(base)
+	if err != nil || c.IdleTimeout != 20*time.Minute {
+		t.Fatalf("default idle timeout %v (%v), want 20m as Jobnet", c.IdleTimeout, err)
+	}
+	for _, v := range []string{"5s", "abc", "-20m"} {
+		base["SESSION_IDLE_TIMEOUT"] = v
+		if _, err := configFrom(base); err == nil || !strings.Contains(err.Error(), "SESSION_IDLE_TIMEOUT") {
+			t.Errorf("SESSION_IDLE_TIMEOUT=%s: error %v", v, err)
 		}
 	}
 }

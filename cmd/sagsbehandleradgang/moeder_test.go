@@ -136,7 +136,7 @@ func moederWantSlots(offer demo.MeetingOffer, host demo.MeetingHost, taken map[t
 			break
 		}
 		t := s.at.In(jobnet.Copenhagen)
-		out = append(out, views.ShortDate(t)+", "+t.Format("15:04")+" – "+s.who+" – "+string(offer.Forms[s.form]))
+		out = append(out, views.ShortDate(t)+" kl. "+t.Format("15.04")+" – "+s.who+" – "+string(offer.Forms[s.form]))
 	}
 	return out
 }
@@ -152,7 +152,7 @@ func indexOfForm(forms []jobnet.MeetingForm, f jobnet.MeetingForm) int {
 
 func moederWhen(t time.Time) string {
 	t = t.In(jobnet.Copenhagen)
-	return views.LongDate(t) + " kl. " + t.Format("15:04")
+	return views.LongDate(t) + " kl. " + t.Format("15.04")
 }
 
 func (s *stack) moederCount(t *testing.T, table string) int {
@@ -315,8 +315,8 @@ func TestMoeder_PlannedMeetingsOfJobcenterAndAkasse(t *testing.T) {
 	if diff := cmp.Diff([]string{moederWhen(jc.StartsAt(today)), moederWhen(ak.StartsAt(today))}, moederAll(p, "meeting-when")); diff != "" {
 		t.Errorf("times (-want +got):\n%s", diff)
 	}
-	if !regexp.MustCompile(`^[a-zø]+dag den \d{1,2}\. [a-z]+ \d{4} kl\. \d\d:\d\d$`).MatchString(moederAll(p, "meeting-when")[0]) {
-		t.Errorf("time %q is not like \"fredag den 22. maj 2020 kl. 11:00\"", moederAll(p, "meeting-when")[0])
+	if !regexp.MustCompile(`^[a-zø]+dag den \d{1,2}\. [a-z]+ \d{4} kl\. \d\d\.\d\d$`).MatchString(moederAll(p, "meeting-when")[0]) {
+		t.Errorf("time %q is not like \"fredag den 22. maj 2020 kl. 11.00\"", moederAll(p, "meeting-when")[0])
 	}
 	if diff := cmp.Diff([]string{"Personligt fremmøde", "Telefonisk"}, moederAll(p, "meeting-form")); diff != "" {
 		t.Errorf("mødeformer (-want +got):\n%s", diff)
@@ -362,7 +362,7 @@ func TestMoeder_PlannedMeetingsOfJobcenterAndAkasse(t *testing.T) {
 	}
 	taken := jc.StartsAt(today).In(jobnet.Copenhagen)
 	for _, g := range got {
-		if strings.HasPrefix(g, views.ShortDate(taken)+", "+taken.Format("15:04")+" – Nina Pettersen – Personligt fremmøde") {
+		if strings.HasPrefix(g, views.ShortDate(taken)+" kl. "+taken.Format("15.04")+" – Nina Pettersen – Personligt fremmøde") {
 			t.Errorf("the booked time %q is offered", g)
 		}
 	}

@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
-	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), SubjectOf: server.SessionSubject})
+	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout, SubjectOf: server.SessionSubject})
 	handler, metrics := server.New(server.Config{
 		HTTPS:             !cfg.Development(),
 		FormActionOrigins: sp.IdPOrigins(),

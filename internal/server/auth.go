@@ -145,7 +145,7 @@ func SessionSubject(values map[any]any) session.Subject {
 }
 
 func (s *Server) loggedOut(w http.ResponseWriter, r *http.Request) error {
-	s.renderPage(w, r, http.StatusOK, views.LoggedOutPage(views.Chrome{Title: "Du er logget ud"}))
+	s.renderPage(w, r, http.StatusOK, views.LoggedOutPage(views.Chrome{Title: "Du er logget ud"}, ""))
 	return nil
 }
 

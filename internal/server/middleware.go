@@ -57,6 +57,9 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 			return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
 		}
 		userID := int64Value(sess, keyUser)
+		if ending, ok := session.TimedOut(sess); ok && userID == 0 {
+			return s.renderTimedOut(w, r, sess, ending)
+		}
 		if userID == 0 {
 			returnTo := "/sagsbehandleradgang"
 			if r.Method == http.MethodGet {

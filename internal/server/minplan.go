@@ -27,7 +27,7 @@ const minPlanPath = "/borger/planer/min-plan"
 const (
 	TextMinPlanBadView   = "Vælg Tidslinje eller Liste"
 	TextMinPlanBadPeriod = "Vælg en periode på 3, 6 eller 12 måneder"
-	TextMinPlanBadDate   = "Indtast en gyldig dato (åååå-mm-dd)"
+	TextMinPlanBadDate   = "Indtast en gyldig dato (dd-mm-åååå)"
 	TextMinPlanDateRange = "Vælg en dato højst 20 år før eller efter i dag"
 	TextMinPlanBadFold   = "Vælg Fold alle ud eller Fold alle ind"
 	TextMinPlanEmpty     = "Der er ingen indsatser eller aftaler i perioden."

@@ -235,16 +235,16 @@ func moederOfferView(o jobnet.MeetingOffer) views.MoederOffer {
 }
 
 // moederSlotLabel is a time as the list of instant bookings shows it: "19.
-// nov. 2022, 13:00 – Christian – Personligt fremmøde" (seed 002 §3.1).
+// nov. 2022 kl. 13.00 – Christian – Personligt fremmøde" (seed 002 §3.1).
 func moederSlotLabel(s jobnet.MeetingSlot) string {
 	t := s.StartsAt.In(jobnet.Copenhagen)
-	return views.ShortDate(t) + ", " + t.Format("15:04") + " – " + s.Caseworker + " – " + string(s.Form)
+	return views.ShortDate(t) + " kl. " + t.Format("15.04") + " – " + s.Caseworker + " – " + string(s.Form)
 }
 
-// moederWhen is "fredag den 22. maj 2020 kl. 11:00" (seed 001 billede 17).
+// moederWhen is "fredag den 22. maj 2020 kl. 11.00" (seed 001 billede 17).
 func moederWhen(t time.Time) string {
 	t = t.In(jobnet.Copenhagen)
-	return views.LongDate(t) + " kl. " + t.Format("15:04")
+	return views.LongDate(t) + " kl. " + t.Format("15.04")
 }
 
 // moederMeetings are the planned meetings. The citizen can cancel or rebook

@@ -38,6 +38,7 @@ func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) vie
 	c.CaseworkerName = v.user.Name
 	c.OrgName = v.cw.Org.Name
 	c.CanSwitchOrg = len(v.orgs) > 1
+	c.Session = s.sessionDeadline(r, v.sess)
 	if int64Value(v.sess, keyCitizen) != 0 && v.citizen.Citizen.ID != 0 {
 		c.CitizenName = v.citizen.Citizen.Name
 	}

@@ -38,6 +38,8 @@ func (s *Server) routes() http.Handler {
 	r.Group(func(r chi.Router) {
 		r.Use(s.signedIn)
 		r.Post("/logout", s.handle(s.logout))
+		// "Forlæng" touches the session only: not a citizen-data action.
+		r.Post("/sagsbehandleradgang/forlaeng", s.handle(s.extendSession))
 		r.Get("/sagsbehandleradgang/organisation", s.handle(s.organisationPage))
 		r.Post("/sagsbehandleradgang/organisation", s.handle(s.chooseOrganisation))
 

@@ -16,6 +16,7 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
+	"github.com/star-dk/sagsbehandleradgang/internal/session"
 )
 
 // Store is what the handlers need of the database.
@@ -62,6 +63,8 @@ type SessionStore interface {
 	Renew(r *http.Request, w http.ResponseWriter, s *sessions.Session) error
 	Touch(ctx context.Context, s *sessions.Session) error
 	EndSubject(ctx context.Context, nameID string, sessionIndexes []string) (int64, error)
+	ExpiresAt(s *sessions.Session) (time.Time, session.Ending, bool)
+	IdleTimeout() time.Duration
 }
 
 // Config is the server's part of the configuration.

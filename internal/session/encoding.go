@@ -50,7 +50,8 @@ func setMeta(sess *sessions.Session, m meta) {
 func encodeValues(values map[any]any) ([]byte, error) {
 	out := make(map[any]any, len(values))
 	for k, v := range values {
-		if _, ok := k.(metaKey); ok {
+		switch k.(type) {
+		case metaKey, endedKey:
 			continue
 		}
 		out[k] = v

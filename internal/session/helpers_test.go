@@ -46,6 +46,16 @@ func (f fixture) rows(t *testing.T, id string) int {
 	return n
 }
 
+// data is the stored values of the row with id.
+func (f fixture) data(t *testing.T, id string) []byte {
+	t.Helper()
+	var b []byte
+	if err := f.pool.QueryRow(context.Background(), `SELECT data FROM sessions WHERE id = $1`, id).Scan(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // browser keeps cookies between requests, as a browser would.
 type browser struct{ cookies map[string]*http.Cookie }
 
@@ -108,7 +118,9 @@ func (b *browser) save(t *testing.T, s *Store, values map[any]any) *sessions.Ses
 func userValues(sess *sessions.Session) map[any]any {
 	out := map[any]any{}
 	for k, v := range sess.Values {
-		if _, ok := k.(metaKey); !ok {
+		switch k.(type) {
+		case metaKey, endedKey:
+		default:
 			out[k] = v
 		}
 	}

@@ -14,7 +14,8 @@ import (
 // New loads the session whose id the request's cookie holds.
 //
 // A missing, tampered or unknown cookie gives a new empty session (IsNew), as
-// does a session past its idle or absolute deadline, whose row is deleted. So
+// does a session past its idle or absolute deadline, whose row loses its
+// values; that new session is marked so that TimedOut tells why. So
 // does a row whose values cannot be decoded (written by another version of the
 // server); the row is left for that version and expires on its own.
 //
@@ -58,9 +59,14 @@ func (s *Store) load(ctx context.Context, sess *sessions.Session, id string) err
 	// wrote it; check today's timeouts too, so shortening them takes effect.
 	now := s.now()
 	if !now.Before(expires) || !now.Before(s.expiresAt(m.createdAt, m.lastSeen)) {
-		if _, err := s.pool.Exec(ctx, `DELETE FROM sessions WHERE id = $1`, id); err != nil {
-			return fmt.Errorf("session: delete expired: %w", err)
+		// The row stays as a tombstone without values, so that this and
+		// later requests can say the session timed out; DeleteExpired
+		// removes it when the cookie that names it is no longer accepted.
+		const q = `UPDATE sessions SET data = '', name_id = '', session_index = '' WHERE id = $1`
+		if _, err := s.pool.Exec(ctx, q, id); err != nil {
+			return fmt.Errorf("session: end expired: %w", err)
 		}
+		sess.Values[endedKey{}] = s.ending(m.createdAt, m.lastSeen)
 		return nil
 	}
 

@@ -70,8 +70,19 @@ func TestSession_IdleFor20MinutesAnd1SecondIsGone(t *testing.T) {
 	if !sess.IsNew || len(userValues(sess)) != 0 {
 		t.Errorf("after 20m1s idle: IsNew = %v, values = %v; want a new empty session", sess.IsNew, userValues(sess))
 	}
-	if n := f.rows(t, saved.ID); n != 0 {
-		t.Errorf("expired row still in the table (%d rows)", n)
+	if e, ok := TimedOut(sess); !ok || e != Idle {
+		t.Errorf("TimedOut = %v, %v; want Idle, true", e, ok)
+	}
+	if data := f.data(t, saved.ID); len(data) != 0 {
+		t.Errorf("expired row keeps %d bytes of values; want none", len(data))
+	}
+	// The tombstone tells a later request too; a browser with no session
+	// cookie is not told anything.
+	if e, ok := TimedOut(b.load(t, f.store)); !ok || e != Idle {
+		t.Errorf("second request: TimedOut = %v, %v; want Idle, true", e, ok)
+	}
+	if _, ok := TimedOut(newBrowser().load(t, f.store)); ok {
+		t.Error("a browser without a session is told it timed out")
 	}
 }
 
@@ -109,8 +120,12 @@ func TestSession_OlderThan8HoursIsGoneEvenIfActive(t *testing.T) {
 		t.Fatal("session gone at 15:59:59; want it alive until 8 hours after 08:00")
 	}
 	f.clock.t = time.Date(2026, 3, 2, 16, 0, 1, 0, time.UTC)
-	if sess := b.load(t, f.store); !sess.IsNew {
+	sess := b.load(t, f.store)
+	if !sess.IsNew {
 		t.Error("session alive 8h1s after it was created; want it gone")
+	}
+	if e, ok := TimedOut(sess); !ok || e != Lifetime {
+		t.Errorf("TimedOut = %v, %v; want Lifetime, true", e, ok)
 	}
 }
 
@@ -205,5 +220,32 @@ func TestSession_DatabaseDownIsAnErrorNotANewSession(t *testing.T) {
 	})
 	if _, err := f.store.DeleteExpired(context.Background()); err == nil {
 		t.Error("DeleteExpired with the database down: no error")
+	}
+}
+
+func TestSession_ExpiresAtSaysWhichDeadlineComesFirst(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{})
+	b := newBrowser()
+	b.save(t, f.store, map[any]any{"caseworker": "cw-1"})
+	start := f.clock.Now()
+
+	f.clock.Advance(time.Minute)
+	at, ending, ok := f.store.ExpiresAt(b.load(t, f.store))
+	if !ok || !at.Equal(start.Add(20*time.Minute)) || ending != Idle {
+		t.Errorf("fresh session: %v, %v, %v; want 08:20, Idle", at, ending, ok)
+	}
+
+	// Active until 07:50 hours in: the absolute lifetime comes first.
+	f.clock.t = start.Add(7*time.Hour + 50*time.Minute)
+	if _, err := f.pool.Exec(context.Background(), `UPDATE sessions SET last_seen = $1, expires_at = created_at + interval '8 hours'`, f.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	at, ending, ok = f.store.ExpiresAt(b.load(t, f.store))
+	if !ok || !at.Equal(start.Add(8*time.Hour)) || ending != Lifetime {
+		t.Errorf("near the lifetime: %v, %v, %v; want 16:00, Lifetime", at, ending, ok)
+	}
+	if _, _, ok := f.store.ExpiresAt(newBrowser().load(t, f.store)); ok {
+		t.Error("a session without a row has a deadline")
 	}
 }

@@ -38,13 +38,23 @@ func (s *Store) Touch(ctx context.Context, sess *sessions.Session) error {
 	return nil
 }
 
-// DeleteExpired removes the rows of sessions past their deadline and reports
-// how many there were. The server calls it periodically; loading an expired
-// session deletes its row too, so this only keeps the table small.
+// DeleteExpired ends the sessions past their deadline: their rows lose their
+// values at once and stay as tombstones, so a caseworker who comes back is
+// told that the session timed out, until the cookie naming the row is no
+// longer accepted (the absolute lifetime after the session's end); then the
+// row is deleted. It reports how many sessions it ended or deleted. The
+// server calls it periodically; loading an expired session ends it too.
 func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
-	tag, err := s.pool.Exec(ctx, `DELETE FROM sessions WHERE expires_at <= $1`, s.now())
+	now := s.now()
+	tag, err := s.pool.Exec(ctx, `DELETE FROM sessions WHERE expires_at <= $1`, now.Add(-s.opts.MaxLifetime))
 	if err != nil {
 		return 0, fmt.Errorf("session: delete expired: %w", err)
 	}
-	return tag.RowsAffected(), nil
+	n := tag.RowsAffected()
+	tag, err = s.pool.Exec(ctx, `UPDATE sessions SET data = '', name_id = '', session_index = ''
+		WHERE expires_at <= $1 AND data <> ''`, now)
+	if err != nil {
+		return 0, fmt.Errorf("session: end expired: %w", err)
+	}
+	return n + tag.RowsAffected(), nil
 }

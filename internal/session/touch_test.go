@@ -66,7 +66,7 @@ func TestSession_TouchOnANewSessionWritesNothing(t *testing.T) {
 	}
 }
 
-func TestDeleteExpired_RemovesOnlyEndedSessions(t *testing.T) {
+func TestDeleteExpired_EndsExpiredSessionsAndDeletesThemWhenTheirCookieIsDead(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
 	idle := newBrowser().save(t, f.store, map[any]any{"n": int64(1)})
@@ -80,6 +80,15 @@ func TestDeleteExpired_RemovesOnlyEndedSessions(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("DeleteExpired = %d, want 1", n)
+	}
+	if len(f.data(t, idle.ID)) != 0 || len(f.data(t, live.ID)) == 0 {
+		t.Errorf("values: idle %d bytes, live %d bytes; want none and some", len(f.data(t, idle.ID)), len(f.data(t, live.ID)))
+	}
+
+	// 8 hours after it ended, no cookie names the idle session any more.
+	f.clock.Advance(8*time.Hour - 5*time.Minute)
+	if _, err := f.store.DeleteExpired(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 	if f.rows(t, idle.ID) != 0 || f.rows(t, live.ID) != 1 {
 		t.Errorf("rows: idle %d, live %d; want 0 and 1", f.rows(t, idle.ID), f.rows(t, live.ID))

@@ -87,7 +87,7 @@ func BlockedPage(c Chrome, heading, text string) templ.Component {
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = page(titled(c, heading)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = page(retitled(c, heading)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

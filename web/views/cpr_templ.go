@@ -140,7 +140,7 @@ func CPRPage(c Chrome, f CPRForm) templ.Component {
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = page(titled(c, "Se Jobnet som borgeren ser det")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = page(withErrors(titled(c, "Se Jobnet som borgeren ser det"), FieldError{"cpr", f.FieldError})).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -55,7 +55,7 @@ type MoederChoice struct {
 }
 
 // MoederMeeting is a planned meeting, its time already in Danish ("fredag den 22. maj 2020
-// kl. 11:00"). Cancel and Rebook are the actions of the citizen's forms ("" for none).
+// kl. 11.00"). Cancel and Rebook are the actions of the citizen's forms ("" for none).
 type MoederMeeting struct {
 	Title, When, Form, Place, WithWhom, Organisation string
 	Cancel, Rebook                                   string
@@ -160,7 +160,7 @@ func MoederPage(c Chrome, v MoederView) templ.Component {
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = page(titled(c, "Møder")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = page(subtitled(titled(c, "Møder"), moederStepTitle(v.Booking))).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -17,9 +17,9 @@ var (
 		Attention: "Du har pligt til at deltage i samtalen. Ellers skal vi orientere din a-kasse.",
 		Questions: "Hvis du har spørgsmål om dine dagpenge, skal du kontakte din a-kasse."}
 	moederPlanned = []MoederMeeting{
-		{Title: "Jobsamtale", When: "fredag den 22. maj 2020 kl. 11:00", Form: "Personligt fremmøde", Place: "Jobcenter Aarhus",
+		{Title: "Jobsamtale", When: "fredag den 22. maj 2020 kl. 11.00", Form: "Personligt fremmøde", Place: "Jobcenter Aarhus",
 			WithWhom: "Sagsbehandler 5882", Organisation: "Jobcenter Aarhus", Cancel: "/borger/planer/moeder/7/afbud", Rebook: "/borger/planer/moeder/7/ombook"},
-		{Title: "CV-samtale", When: "mandag den 25. maj 2020 kl. 09:00", Form: "Telefonisk", WithWhom: "Berit Hansen",
+		{Title: "CV-samtale", When: "mandag den 25. maj 2020 kl. 09.00", Form: "Telefonisk", WithWhom: "Berit Hansen",
 			Organisation: "A-kasse 22 Det Faglige Hus", Note: "Mødet er aftalt med din a-kasse."},
 	}
 )
@@ -32,9 +32,9 @@ func moederPages() map[string]templ.Component {
 		b.Step, b.Error, b.Offer = n, err, moederOffer
 		b.Hosts = []MoederChoice{{ID: "3", Label: "Sagsbehandler 5882", Selected: true}}
 		b.Host = b.Hosts[0]
-		b.Slots = []MoederChoice{{ID: "4", Label: "22. maj 2020, 11:00 – Christian – Telefonisk"}}
+		b.Slots = []MoederChoice{{ID: "4", Label: "22. maj 2020 kl. 11.00 – Christian – Telefonisk"}}
 		b.ManyForms = true
-		b.Slot = MoederChoice{ID: "4", Label: "fredag den 22. maj 2020 kl. 11:00", Detail: "Telefonisk, Christian"}
+		b.Slot = MoederChoice{ID: "4", Label: "fredag den 22. maj 2020 kl. 11.00", Detail: "Telefonisk, Christian"}
 		b.Change = [3]string{"/borger/planer/moeder?trin=1", "/borger/planer/moeder?trin=2", "/borger/planer/moeder?trin=3"}
 		return b
 	}
@@ -78,7 +78,7 @@ func TestMoederPage_StepsShowTheChoicesMade(t *testing.T) {
 	for id, want := range map[string]string{
 		"step-1-choice": `Jeg vil gerne have et møde om "Møde 2767" Ret trin 1`,
 		"step-2-choice": "Jeg vil gerne have et møde med Sagsbehandler 5882 Ret trin 2",
-		"step-3-choice": "Jeg ønsker et møde fredag den 22. maj 2020 kl. 11:00 Ret trin 3",
+		"step-3-choice": "Jeg ønsker et møde fredag den 22. maj 2020 kl. 11.00 Ret trin 3",
 		"step-3-form":   "Mødeform: Telefonisk, Christian",
 	} {
 		if got := text(testID(doc, id)); got != want {

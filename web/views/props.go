@@ -15,6 +15,23 @@ type Chrome struct {
 	CitizenName    string  // "" on non-citizen pages; else "På vegne af borger: <name>", "Skift til anden borger" and the tabs
 	Tab            string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
 	Breadcrumb     []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
+	Session        SessionDeadline
+	// Errors are the page's validation errors: the title starts with "Fejl:" and an error
+	// summary above the content links to each. Pages fill it from their props (withErrors).
+	Errors []FieldError
+}
+
+// FieldError is one validation error of a page: its text, and the id of the field in error
+// (or of the message, where no field holds the wrong value) that the summary links to.
+type FieldError struct{ ID, Text string }
+
+// SessionDeadline is when the signed-in caseworker's session ends (SPEC §4), for the top
+// bar and the warning two minutes before (web/static/session.js). Zero: not signed in.
+type SessionDeadline struct {
+	Ends     string // "kl. 10.20"
+	Seconds  int    // seconds left when the page was made
+	Idle     bool   // the idle timeout ends it (activity or "Forlæng" moves it); else the absolute lifetime
+	ReturnTo string // the page to come back to after "Forlæng" without JavaScript
 }
 
 // Tab values for Chrome.Tab.
@@ -55,4 +72,12 @@ type ErrorInfo struct {
 	Heading, Message string
 	// Back, when set, is the link "Tilbage" to the page the refused form was on.
 	Back string
+}
+
+// condition is what the top bar says after the time: only the idle timeout can be put off.
+func (d SessionDeadline) condition() string {
+	if d.Idle {
+		return ", hvis du ikke er aktiv"
+	}
+	return ""
 }

@@ -63,7 +63,8 @@ func allPages() map[string]templ.Component {
 		"planer":      TilesPage(Chrome{CaseworkerName: "Berit Hansen", CitizenName: "Pete Adam-Janusz", Tab: TabPlaner}, "Planer og aftaler", PlanerTiles),
 		"error-403":   ErrorPage(citizen, ErrorInfo{Status: 403, Heading: "Ingen adgang", Message: "Du har ikke adgang til siden: /CV/Citizen/History."}),
 		"error-503":   ErrorPage(Chrome{}, ErrorInfo{Status: 503}),
-		"logged-out":  LoggedOutPage(Chrome{}),
+		"logged-out":  LoggedOutPage(Chrome{}, ""),
+		"timed-out":   LoggedOutPage(Chrome{}, "Du er blevet logget ud, fordi du ikke har været aktiv i 20 minutter."),
 	}
 }
 
@@ -240,7 +241,7 @@ func TestChrome_UserArea(t *testing.T) {
 		t.Error("Skift organisation shown without CanSwitchOrg")
 	}
 
-	signedOut := render(t, LoggedOutPage(Chrome{}))
+	signedOut := render(t, LoggedOutPage(Chrome{}, ""))
 	for _, id := range []string{"caseworker", "organisation", "logout", "switch-org"} {
 		if testID(signedOut, id).Length() != 0 {
 			t.Errorf("signed out page shows %s", id)
@@ -523,7 +524,7 @@ func TestErrorPage_DanishTextForEveryStatus(t *testing.T) {
 }
 
 func TestLoggedOutPage(t *testing.T) {
-	doc := render(t, LoggedOutPage(Chrome{}))
+	doc := render(t, LoggedOutPage(Chrome{}, ""))
 	a := testID(doc, "login-again")
 	if text(testID(doc, "page-heading")) != "Du er logget ud" || text(a) != "Log ind igen" || a.AttrOr("href", "") != "/sagsbehandleradgang" {
 		t.Errorf("logged out: %q, %q → %q", text(testID(doc, "page-heading")), text(a), a.AttrOr("href", ""))
