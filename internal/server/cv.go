@@ -91,16 +91,3 @@ func (s *Server) presentationCVBlocked(w http.ResponseWriter, r *http.Request) {
 func (s *Server) presentationCVPage(http.ResponseWriter, *http.Request) error {
 	return jobnet.ErrForbidden
 }
-
-// europePage is "Job i Europa": whether the CV is visible to employers in
-// all of Europe, with the citizen's form to change it (refused).
-func (s *Server) europePage(w http.ResponseWriter, r *http.Request) error {
-	cv, err := s.store.CVStanding(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
-	if err != nil {
-		return err
-	}
-	c := s.citizenChrome(r, "Job i Europa", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Job i Europa"})
-	s.renderPage(w, r, http.StatusOK, views.EuropePage(c, views.EuropeView{
-		HasCV: cv.Exists, Searchable: cv.Searchable, EuropeVisible: cv.EuropeVisible}))
-	return nil
-}

@@ -18,12 +18,12 @@ type forsideStore interface {
 	FrontPage(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (jobnet.FrontPage, error)
 }
 
-// frontPage is the citizen's Forside (SPEC §5.1): the banner of seed 002
+// forsidePage is the citizen's Forside (SPEC §5.1): the banner of seed 002
 // §1.1 when it is up, the five cards made from the job goals and the
 // labour-market area, the notifications and the information box, and the
 // right-hand column of seed 002 §1.1: "Din status" and the contact panels.
 // One round trip; nothing is written.
-func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) forsidePage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
 	f, err := s.store.FrontPage(r.Context(), v.cw, v.citizen.Citizen.ID, today)

@@ -54,7 +54,7 @@ func (s *Server) routes() http.Handler {
 				r.Use(s.actingForCitizen, s.readOnly)
 				r.NotFound(s.handle(s.notFound))
 				r.Get("/", http.RedirectHandler("/borger/forside", http.StatusSeeOther).ServeHTTP)
-				r.Get("/forside", s.handle(s.frontPage))
+				r.Get("/forside", s.handle(s.forsidePage))
 				// Planer og aftaler (SPEC §5.3).
 				r.Get("/planer", s.handle(s.planerPage))
 				// planer:min-plan — Min plan, Kalender
