@@ -17,9 +17,6 @@ type beskederStore interface {
 	Message(ctx context.Context, cw jobnet.Caseworker, citizenID, messageID int64) (jobnet.Message, error)
 }
 
-// beskederPath is Min beskedbakke; a message is beskederPath + "/" + its id.
-const beskederPath = "/borger/planer/beskeder"
-
 // TextBrevhemmelighed is what a caseworker sees instead of a message their
 // organisation is not a party to (seed 001 billede 21).
 const TextBrevhemmelighed = "Du må ikke få adgang til indholdet af denne besked. Det skyldes reglerne om brevhemmelighed i Straffeloven."
@@ -38,7 +35,7 @@ func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 	var v views.BeskederView
 	for i, m := range ms {
 		item := views.BeskedItem{
-			Href: beskederPath + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
+			Href: pageBeskeder.Path + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
 			Date: views.ShortDate(m.SentAt.In(jobnet.Copenhagen)), Unread: m.ReadAt.IsZero(),
 		}
 		if i < jobnet.RecentMessages {
@@ -47,8 +44,7 @@ func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 			v.Older = append(v.Older, item)
 		}
 	}
-	c := s.citizenChrome(r, "Min beskedbakke", views.TabPlaner,
-		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}, views.Crumb{Label: "Min beskedbakke"})
+	c := s.pageChrome(r, pageBeskeder)
 	s.renderPage(w, r, http.StatusOK, views.BeskederPage(c, v))
 	return nil
 }
@@ -78,9 +74,7 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		view.Paragraphs = beskedParagraphs(m.Body)
 	}
-	c := s.citizenChrome(r, "Besked fra "+m.FromOrg, views.TabPlaner,
-		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"},
-		views.Crumb{Label: "Min beskedbakke", Href: beskederPath}, views.Crumb{Label: m.Title})
+	c := s.belowPageChrome(r, "Besked fra "+m.FromOrg, pageBeskeder, m.Title)
 	s.renderPage(w, r, http.StatusOK, views.BeskedPage(c, view))
 	return nil
 }

@@ -85,7 +85,7 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.metrics.lookUps.WithLabelValues("granted").Inc()
 	s.log.Info("look-up granted", "user", v.user.ID, "org", v.cw.Org.ID, "citizen", citizen.ID)
-	http.Redirect(w, r, "/borger/forside", http.StatusSeeOther)
+	http.Redirect(w, r, pageForside.Path, http.StatusSeeOther)
 	return nil
 }
 

@@ -17,9 +17,6 @@ type cvStore interface {
 	PreparationReceipt(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (jobnet.PreparationForm, []jobnet.PreparationAnswer, bool, error)
 }
 
-// cvJobsoegningCrumb leads back to the Jobsøgning tab's overview.
-var cvJobsoegningCrumb = views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}
-
 // cvPage is "Mit CV" as the citizen sees it (SPEC §5.2). A citizen without
 // a CV sees Jobnet's invitation to make one; nothing is created.
 func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
@@ -27,7 +24,7 @@ func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := s.citizenChrome(r, "Mit CV", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Mit CV"})
+	c := s.pageChrome(r, pageCV)
 	s.renderPage(w, r, http.StatusOK, views.CVPage(c, cvView(cv, found)))
 	return nil
 }
@@ -41,8 +38,7 @@ func (s *Server) cvPrintPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := s.citizenChrome(r, "Vis, udskriv eller eksporter mit CV", views.TabJobsoegning, cvJobsoegningCrumb,
-		views.Crumb{Label: "Mit CV", Href: "/borger/jobsoegning/cv"}, views.Crumb{Label: "Vis, udskriv eller eksporter mit CV"})
+	c := s.pageChrome(r, pageCVPrint)
 	s.renderPage(w, r, http.StatusOK, views.CVPrintPage(c, v.citizen.Citizen.Name, cvView(cv, found)))
 	return nil
 }
@@ -81,7 +77,7 @@ func cvView(cv jobnet.CV, found bool) views.CVView {
 // access.MaySeePresentationCV, applied by the route's middleware). Its
 // content is never loaded.
 func (s *Server) presentationCVBlocked(w http.ResponseWriter, r *http.Request) {
-	c := s.citizenChrome(r, "Præsentations-CV", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Præsentations-CV"})
+	c := s.pageChrome(r, pagePresentationCV)
 	s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(c, "Ingen adgang", ""))
 }
 

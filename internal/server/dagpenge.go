@@ -43,10 +43,6 @@ const (
 	TextSupplementaryNone = "Der er ingen oplysninger om dit forbrug af supplerende dagpenge."
 )
 
-const dagpengePath = "/borger/planer/dagpengetaellere"
-
-var dagpengePlanerCrumb = views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}
-
 // dagpengePage is Dagpengetællere (SPEC §5.3, seed 001 §5.6). "Prøv at
 // tilføje timer" is a GET form: the simulation is computed by
 // internal/dagpenge and never saved. A bad field is reported at the field
@@ -56,7 +52,7 @@ func (s *Server) dagpengePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	chrome := s.citizenChrome(r, "Dagpengetællere", views.TabPlaner, dagpengePlanerCrumb, views.Crumb{Label: "Dagpengetællere"})
+	chrome := s.pageChrome(r, pageDagpenge)
 	if !found {
 		s.renderPage(w, r, http.StatusOK, views.DagpengePage(chrome, views.DagpengeView{Empty: TextDagpengeNone}))
 		return nil
@@ -325,7 +321,7 @@ func (s *Server) supplementaryPage(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	c := s.citizenChrome(r, "Tællere for supplerende dagpenge", views.TabPlaner, dagpengePlanerCrumb, views.Crumb{Label: "Tællere for supplerende dagpenge"})
+	c := s.pageChrome(r, pageSupplementary)
 	s.renderPage(w, r, http.StatusOK, views.SupplementaryPage(c, supplementaryView(x, found)))
 	return nil
 }

@@ -83,45 +83,49 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 // without a breadcrumb and "Tilbage" to the Forside.
 var refusedPages = []struct {
 	prefix string
-	tab    string
-	crumbs []views.Crumb // after "Forside"; the last one is the page, or the step refused
-	back   string        // the page the form was on
+	page   *citizenPage // the page the form was on
+	step   string       // the step of it refused, "" for the page itself
 }{
 	// Booking and "Indmeld booking-fejl" (/booking-fejl) are steps of
 	// "Book et møde" (seed 002 §3.2 shows the same breadcrumb).
-	{"/borger/planer/moeder/book", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Møder", Href: moederPath}, {Label: "Book et møde"}}, moederPath},
-	{"/borger/planer/moeder/", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Møder", Href: moederPath}}, moederPath},
-	{"/borger/planer/fravaer", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Aktuelt fravær", Href: "/borger/planer/fravaer"}}, "/borger/planer/fravaer"},
-	{"/borger/planer/meld-ferie", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Meld ferie", Href: "/borger/planer/meld-ferie"}}, "/borger/planer/meld-ferie"},
-	{"/borger/planer/meld-syg-rask", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Meld syg/rask", Href: "/borger/planer/meld-syg-rask"}}, "/borger/planer/meld-syg-rask"},
-	{"/borger/planer/til-og-afmelding", views.TabPlaner, []views.Crumb{refusedPlaner, {Label: "Til- og afmelding", Href: "/borger/planer/til-og-afmelding"}}, "/borger/planer/til-og-afmelding"},
-	{"/borger/jobsoegning/jobannonce/", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Find Job", Href: "/borger/jobsoegning/find-job"}}, "/borger/jobsoegning/find-job"},
-	{"/borger/jobsoegning/find-job", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Find Job", Href: "/borger/jobsoegning/find-job"}}, "/borger/jobsoegning/find-job"},
-	{"/borger/jobsoegning/jeg-soeger-job-som", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Jeg søger job som", Href: "/borger/jobsoegning/jeg-soeger-job-som"}}, "/borger/jobsoegning/jeg-soeger-job-som"},
-	{"/borger/jobsoegning/joblog", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Joblog", Href: "/borger/jobsoegning/joblog"}}, "/borger/jobsoegning/joblog"},
-	{"/borger/jobsoegning/cv", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Mit CV", Href: "/borger/jobsoegning/cv"}}, "/borger/jobsoegning/cv"},
-	{"/borger/jobsoegning/job-i-europa", views.TabJobsoegning, []views.Crumb{refusedJobsoegning, {Label: "Job i Europa", Href: "/borger/jobsoegning/job-i-europa"}}, "/borger/jobsoegning/job-i-europa"},
-	{"/borger/forside", "", nil, "/borger/forside"},
+	{pageMoeder.Path + "/book", pageMoeder, "Book et møde"},
+	{pageMoeder.Path + "/", pageMoeder, ""},
+	{pageFravaer.Path, pageFravaer, ""},
+	{pageMeldFerie.Path, pageMeldFerie, ""},
+	{pageMeldSygRask.Path, pageMeldSygRask, ""},
+	{pageTilOgAfmelding.Path, pageTilOgAfmelding, ""},
+	{pageJobannonce.Path + "/", pageFindJob, ""},
+	{pageFindJob.Path, pageFindJob, ""},
+	{pageJobGoals.Path, pageJobGoals, ""},
+	{pageJoblog.Path, pageJoblog, ""},
+	{pageCV.Path, pageCV, ""},
+	{pageEurope.Path, pageEurope, ""},
+	{pageForside.Path, pageForside, ""},
 }
 
-var (
-	refusedPlaner      = views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}
-	refusedJobsoegning = views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}
-)
+// refusedCrumbs is the breadcrumb of a refusal on page p, after "Forside":
+// down to the page, every entry a link, then the step refused.
+func refusedCrumbs(p *citizenPage, step string) []views.Crumb {
+	crumbs := p.trail()
+	if step != "" {
+		crumbs = append(crumbs, views.Crumb{Label: step})
+	}
+	return crumbs
+}
 
 // refusal is the page that refuses an action: the frame of the page the
 // form was on, and the way back to it. The way back is the page as it was
 // (its query string too, e.g. the booking flow's step) when the browser
 // says the form came from that page, else the page itself.
 func (s *Server) refusal(r *http.Request) (views.Chrome, views.ErrorInfo) {
-	e := views.ErrorInfo{Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused, Back: "/borger/forside"}
+	e := views.ErrorInfo{Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused, Back: pageForside.Path}
 	for _, p := range refusedPages {
 		if strings.HasPrefix(r.URL.Path, p.prefix) {
-			e.Back = refusedBack(r, p.back)
-			return s.citizenChrome(r, "Ingen adgang", p.tab, p.crumbs...), e
+			e.Back = refusedBack(r, p.page.Path)
+			return s.citizenChrome(r, "Ingen adgang", p.page.Tab, refusedCrumbs(p.page, p.step)...), e
 		}
 	}
-	if !strings.HasPrefix(r.URL.Path, "/borger/") {
+	if !strings.HasPrefix(r.URL.Path, citizenRoot+"/") {
 		e.Back = ""
 	}
 	return s.chrome(r, "Ingen adgang", nil), e

@@ -13,7 +13,7 @@ func (s *Server) europePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := s.citizenChrome(r, "Job i Europa", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Job i Europa"})
+	c := s.pageChrome(r, pageEurope)
 	s.renderPage(w, r, http.StatusOK, views.EuropePage(c, views.EuropeView{
 		HasCV: cv.Exists, Searchable: cv.Searchable, EuropeVisible: cv.EuropeVisible}))
 	return nil

@@ -30,9 +30,6 @@ const (
 	TextFindJobArea        = "Vælg et område fra listen"
 )
 
-// findJobPath is Find Job; the search is in the query string.
-const findJobPath = "/borger/jobsoegning/find-job"
-
 // findJobMaxText is the longest free text Find Job searches for.
 const findJobMaxText = 200
 
@@ -61,8 +58,7 @@ func (s *Server) findJobPage(w http.ResponseWriter, r *http.Request) error {
 	if v.Form.TextError != "" || v.Form.OccupationError != "" || v.Form.AreaError != "" || v.Paging.Error != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.citizenChrome(r, "Find Job", views.TabJobsoegning,
-		views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}, views.Crumb{Label: "Find Job"})
+	c := s.pageChrome(r, pageFindJob)
 	s.renderPage(w, r, status, views.FindJobPage(c, v))
 	return nil
 }
@@ -239,7 +235,7 @@ func findJobHref(text, occupation, area string, profile int64, page int) string 
 		q.Set("side", strconv.Itoa(page))
 	}
 	if len(q) == 0 {
-		return findJobPath
+		return pageFindJob.Path
 	}
-	return findJobPath + "?" + q.Encode()
+	return pageFindJob.Path + "?" + q.Encode()
 }

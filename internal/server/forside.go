@@ -43,7 +43,7 @@ func (s *Server) forsidePage(w http.ResponseWriter, r *http.Request) error {
 	_, view.SickToday = jobnet.SickOn(f.Absences, today)
 	view.Status = forsideStatus(f.Status)
 	view.Contacts = forsideContacts(f)
-	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.citizenChrome(r, "Forside", ""), view))
+	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.pageChrome(r, pageForside), view))
 	return nil
 }
 
@@ -84,7 +84,7 @@ func forsideCards(f jobnet.FrontPage) []views.ForsideCard {
 		}
 		for i := range cards {
 			cards[i].Lead = when + leads[i]
-			cards[i].Links = []views.ForsideLink{{Text: "Gå til Jeg søger job som", Href: jobGoalsPath}}
+			cards[i].Links = []views.ForsideLink{{Text: "Gå til Jeg søger job som", Href: pageJobGoals.Path}}
 		}
 		return cards
 	}
@@ -208,7 +208,7 @@ func forsideReminders(rs []jobnet.Reminder) []views.ForsideReminder {
 			out = append(out, views.ForsideReminder{
 				Text:   "Husk: Du skal sende din ledighedserklæring og dit dagpengekort til a-kassen",
 				Button: "Jeg har sendt dem",
-				Action: "/borger/forside/paamindelser/" + strconv.FormatInt(r.ID, 10),
+				Action: pageForside.Path + "/paamindelser/" + strconv.FormatInt(r.ID, 10),
 			})
 		}
 	}

@@ -18,15 +18,6 @@ type fravaerStore interface {
 	JobseekerStatus(ctx context.Context, citizenID int64, today time.Time) (jobnet.JobseekerStatus, error)
 }
 
-// fravaerPlanerCrumb leads back to the Planer og aftaler tab's overview.
-var fravaerPlanerCrumb = views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}
-
-// fravaerChrome is the chrome of a page of this area: Forside > Planer og
-// aftaler > title.
-func (s *Server) fravaerChrome(r *http.Request, title string) views.Chrome {
-	return s.citizenChrome(r, title, views.TabPlaner, fravaerPlanerCrumb, views.Crumb{Label: title})
-}
-
 // fravaerAbsences loads what the caseworker may see of the citizen's
 // current and coming absences.
 func (s *Server) fravaerAbsences(r *http.Request, today time.Time) ([]jobnet.Absence, error) {
@@ -45,7 +36,7 @@ func (s *Server) fravaerPage(w http.ResponseWriter, r *http.Request) error {
 	for _, a := range absences {
 		v.Absences = append(v.Absences, fravaerItem(a))
 	}
-	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.fravaerChrome(r, "Aktuelt fravær"), v))
+	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.pageChrome(r, pageFravaer), v))
 	return nil
 }
 
@@ -82,7 +73,7 @@ func (s *Server) meldFeriePage(w http.ResponseWriter, r *http.Request) error {
 			v.Holidays = append(v.Holidays, fravaerItem(a))
 		}
 	}
-	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.fravaerChrome(r, "Meld ferie"), v))
+	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.pageChrome(r, pageMeldFerie), v))
 	return nil
 }
 
@@ -98,7 +89,7 @@ func (s *Server) meldSygRaskPage(w http.ResponseWriter, r *http.Request) error {
 	if sick, ok := jobnet.SickOn(absences, today); ok {
 		v.Sick, v.SickID, v.SickSince = true, sick.ID, views.FravaerDate(sick.Period.From)
 	}
-	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.fravaerChrome(r, "Meld syg/rask"), v))
+	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.pageChrome(r, pageMeldSygRask), v))
 	return nil
 }
 
@@ -115,6 +106,6 @@ func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) erro
 	if st.HasCourse {
 		v.Since = views.ShortDate(st.Since)
 	}
-	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.fravaerChrome(r, "Til- og afmelding"), v))
+	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.pageChrome(r, pageTilOgAfmelding), v))
 	return nil
 }

@@ -14,9 +14,6 @@ type gemteJobStore interface {
 	SavedJobs(ctx context.Context, citizenID int64, today time.Time) ([]jobnet.SavedJob, error)
 }
 
-// gemteJobPath is the Joblog's "Se gemte job".
-const gemteJobPath = "/borger/jobsoegning/joblog/gemte-job"
-
 // gemteJobPage lists the postings the citizen saved on Find Job (issue 9,
 // point 4): reading only. A posting that can still be applied for links to
 // its page; one whose deadline has passed says so.
@@ -37,9 +34,7 @@ func (s *Server) gemteJobPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Jobs = append(v.Jobs, item)
 	}
-	c := s.citizenChrome(r, "Gemte job", views.TabJobsoegning,
-		views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}, views.Crumb{Label: "Joblog", Href: joblogPath},
-		views.Crumb{Label: "Gemte job"})
+	c := s.pageChrome(r, pageGemteJob)
 	s.renderPage(w, r, http.StatusOK, views.GemteJobPage(c, v))
 	return nil
 }

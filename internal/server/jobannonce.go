@@ -17,12 +17,8 @@ type jobannonceStore interface {
 	JobPosting(ctx context.Context, id int64, today time.Time) (jobnet.JobPosting, error)
 }
 
-// jobannoncePath is a posting's own page; the id is the posting's, never
-// anything of the citizen's.
-const jobannoncePath = "/borger/jobsoegning/jobannonce/"
-
 // jobannonceHref is the page of posting id.
-func jobannonceHref(id int64) string { return jobannoncePath + strconv.FormatInt(id, 10) }
+func jobannonceHref(id int64) string { return pageJobannonce.Path + "/" + strconv.FormatInt(id, 10) }
 
 // jobannoncePage is a job posting as the citizen opens it from Find Job
 // (issue 9): title, employer, place, deadline, text and the link to apply.
@@ -47,9 +43,7 @@ func (s *Server) jobannoncePage(w http.ResponseWriter, r *http.Request) error {
 			v.Paragraphs = append(v.Paragraphs, para)
 		}
 	}
-	c := s.citizenChrome(r, p.Title, views.TabJobsoegning,
-		views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}, views.Crumb{Label: "Find Job", Href: findJobPath},
-		views.Crumb{Label: p.Title})
+	c := s.belowPageChrome(r, p.Title, pageFindJob, p.Title)
 	s.renderPage(w, r, http.StatusOK, views.JobannoncePage(c, v))
 	return nil
 }

@@ -14,9 +14,6 @@ type jobGoalsStore interface {
 	JobGoals(ctx context.Context, citizenID int64) (jobnet.JobGoals, error)
 }
 
-// jobGoalsPath is "Jeg søger job som".
-const jobGoalsPath = "/borger/jobsoegning/jeg-soeger-job-som"
-
 // jobGoalsPage is "Jeg søger job som" (SPEC §5.2, seed 001 billede 7). It
 // only reads: opening it for a citizen without a CV or job goals shows what
 // there is and creates nothing (seed 002 §2.3 was exactly that bug).
@@ -36,8 +33,7 @@ func (s *Server) jobGoalsPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Goals = append(v.Goals, item)
 	}
-	c := s.citizenChrome(r, "Jeg søger job som", views.TabJobsoegning,
-		views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}, views.Crumb{Label: "Jeg søger job som"})
+	c := s.pageChrome(r, pageJobGoals)
 	s.renderPage(w, r, http.StatusOK, views.JobGoalsPage(c, v))
 	return nil
 }

@@ -32,9 +32,6 @@ const (
 	TextJoblogBadText      = "Søgeteksten indeholder tegn, som ikke kan bruges"
 )
 
-// joblogPath is the Joblog page; its search is in the query string.
-const joblogPath = "/borger/jobsoegning/joblog"
-
 // maxJoblogPage is the highest page number the search takes at all: far
 // beyond any joblog, low enough to keep the offset sane.
 const maxJoblogPage = 10000
@@ -68,8 +65,7 @@ func (s *Server) joblogPage(w http.ResponseWriter, r *http.Request) error {
 	if q.Form.FromError != "" || q.Form.ToError != "" || q.Form.TextError != "" || q.Form.StatusError != "" || pageError != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.citizenChrome(r, "Joblog", views.TabJobsoegning,
-		views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}, views.Crumb{Label: "Joblog"})
+	c := s.pageChrome(r, pageJoblog)
 	s.renderPage(w, r, status, views.JoblogPage(c, joblogView(q, p, pages, pageError)))
 	return nil
 }
@@ -216,7 +212,7 @@ func parseDanishDate(s string) (time.Time, bool) {
 
 // joblogURL is the Joblog with a filter, a status slug and a page.
 func joblogURL(f jobnet.JoblogFilter, slug string, page int) string {
-	return joblogPath + "?" + joblogValues(f, slug, page).Encode()
+	return pageJoblog.Path + "?" + joblogValues(f, slug, page).Encode()
 }
 
 // joblogValues is the filter in the query string. The period is always
@@ -248,8 +244,8 @@ func joblogValues(f jobnet.JoblogFilter, slug string, page int) url.Values {
 // filter in force (the valid fields only).
 func joblogView(q joblogQuery, p jobnet.JoblogPage, pages int, pageError string) views.JoblogView {
 	f := q.Filter
-	v := views.JoblogView{Form: q.Form, SavedHref: gemteJobPath,
-		MapHref: joblogKortPath + "?" + joblogValues(f, joblogStatusSlugs[f.Status], 0).Encode()}
+	v := views.JoblogView{Form: q.Form, SavedHref: pageGemteJob.Path,
+		MapHref: pageJoblogKort.Path + "?" + joblogValues(f, joblogStatusSlugs[f.Status], 0).Encode()}
 	v.Statuses = append(v.Statuses, views.JoblogStatusLink{
 		Label: "Alle Logs", Count: p.All, Href: joblogURL(f, "", 1), TestID: "joblog-filter-alle", Current: f.Status == "",
 	})

@@ -13,9 +13,6 @@ type joblogKortStore interface {
 	JoblogMap(ctx context.Context, citizenID int64, f jobnet.JoblogFilter) ([]jobnet.JoblogEntry, error)
 }
 
-// joblogKortPath is "Vis på kort"; it carries the Joblog's filter.
-const joblogKortPath = "/borger/jobsoegning/joblog/kort"
-
 // joblogKortPage is the Joblog's "Vis på kort" (issue 9, point 4). The
 // citizen is told first that Jobnet continues to Google Maps with the
 // workplaces' places (seed 002 §2.6); the caseworker's access opens no map
@@ -41,9 +38,8 @@ func (s *Server) joblogKortPage(w http.ResponseWriter, r *http.Request) error {
 		pl := &v.Places[len(v.Places)-1]
 		pl.Logs = append(pl.Logs, views.JoblogKortLog{Title: e.Title, Employer: e.Employer, Status: string(e.Status), Closed: e.Closed})
 	}
-	c := s.citizenChrome(r, "Vis på kort", views.TabJobsoegning,
-		views.Crumb{Label: "Jobsøgning", Href: "/borger/jobsoegning"}, views.Crumb{Label: "Joblog", Href: v.Back},
-		views.Crumb{Label: "Vis på kort"})
+	c := s.pageChrome(r, pageJoblogKort)
+	c.Breadcrumb[len(c.Breadcrumb)-2].Href = v.Back // the Joblog with its filter
 	s.renderPage(w, r, http.StatusOK, views.JoblogKortPage(c, v))
 	return nil
 }

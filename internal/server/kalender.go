@@ -17,8 +17,6 @@ type kalenderStore interface {
 	Calendar(ctx context.Context, cw jobnet.Caseworker, citizenID int64, first, last, today time.Time) (jobnet.Calendar, error)
 }
 
-const kalenderPath = "/borger/planer/kalender"
-
 // Messages at the Kalender's month.
 const (
 	TextKalenderBadMonth   = "Vælg en måned som åååå-mm"
@@ -53,8 +51,7 @@ func (s *Server) kalenderPage(w http.ResponseWriter, r *http.Request) error {
 	if q.MonthError != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.citizenChrome(r, "Kalender", views.TabPlaner,
-		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}, views.Crumb{Label: "Kalender"})
+	c := s.pageChrome(r, pageKalender)
 	s.renderPage(w, r, status, views.KalenderPage(c, kalenderView(q, cal, today)))
 	return nil
 }
@@ -102,7 +99,7 @@ func (q kalenderQuery) url(month time.Time) string {
 			}
 		}
 	}
-	return kalenderPath + "?" + v.Encode()
+	return pageKalender.Path + "?" + v.Encode()
 }
 
 // kalenderView lays the month out in ISO weeks from Monday and puts each

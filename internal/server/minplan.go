@@ -19,10 +19,6 @@ type minPlanStore interface {
 	MinPlan(ctx context.Context, cw jobnet.Caseworker, citizenID int64, now time.Time) (jobnet.MinPlan, error)
 }
 
-// minPlanPath is the Min plan page; its view, period, window and folding are
-// in the query string.
-const minPlanPath = "/borger/planer/min-plan"
-
 // Messages at Min plan's controls.
 const (
 	TextMinPlanBadView   = "Vælg Tidslinje eller Liste"
@@ -67,8 +63,7 @@ func (s *Server) minPlanPage(w http.ResponseWriter, r *http.Request) error {
 	if q.ViewError != "" || q.PeriodError != "" || q.FromError != "" || q.FoldError != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.citizenChrome(r, "Min plan", views.TabPlaner,
-		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}, views.Crumb{Label: "Min plan"})
+	c := s.pageChrome(r, pageMinPlan)
 	s.renderPage(w, r, status, views.MinPlanPage(c, minPlanView(q, plan, today)))
 	return nil
 }
@@ -176,9 +171,9 @@ func (q minPlanQuery) url() string {
 		v.Set("udfold", q.Fold)
 	}
 	if len(v) == 0 {
-		return minPlanPath
+		return pageMinPlan.Path
 	}
-	return minPlanPath + "?" + v.Encode()
+	return pageMinPlan.Path + "?" + v.Encode()
 }
 
 // addMonths moves a calendar day by n months, keeping the day of the month
@@ -200,7 +195,7 @@ func minPlanView(q minPlanQuery, plan jobnet.MinPlan, today time.Time) views.Min
 	v := views.MinPlanView{Timeline: !q.List, Open: q.Fold == "alle", Controls: minPlanControls(q, first, last)}
 	if goal.OccupationID != 0 {
 		v.JobGoal = views.MinPlanJobGoal{Occupation: goal.Occupation, AgreedBy: goal.AgreedBy,
-			FindJobHref: "/borger/jobsoegning/find-job?" + url.Values{"stilling": {strconv.Itoa(goal.OccupationID)}}.Encode()}
+			FindJobHref: pageFindJob.Path + "?" + url.Values{"stilling": {strconv.Itoa(goal.OccupationID)}}.Encode()}
 	}
 	if a, ok := jobnet.LatestAgreement(visible, jobnet.OwnerJobcenter); ok {
 		v.LatestJobcenter = views.MinPlanAgreement{Text: a.Text, Agreed: minPlanAgreed(a)}

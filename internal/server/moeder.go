@@ -17,11 +17,6 @@ type moederStore interface {
 	MeetingsPage(ctx context.Context, cw jobnet.Caseworker, citizenID, hostID int64, now time.Time) (jobnet.MeetingsPage, error)
 }
 
-// moederPath is the Møder page; the booking flow's steps are in its query
-// string: trin (the step to open), tilbud (the offer), med (the caseworker
-// or team) and tid (the time).
-const moederPath = "/borger/planer/moeder"
-
 // Texts of the booking flow. TextMoederCannotBook is ours: seed 002 §3.3
 // says that citizens without a kontaktgruppe can no longer book, not what
 // Jobnet tells them.
@@ -62,8 +57,7 @@ func (s *Server) moederPage(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		view.Booking = views.MoederBooking{CannotBook: TextMoederCannotBook}
 	}
-	c := s.citizenChrome(r, "Møder", views.TabPlaner,
-		views.Crumb{Label: "Planer og aftaler", Href: "/borger/planer"}, views.Crumb{Label: "Møder"})
+	c := s.pageChrome(r, pageMoeder)
 	s.renderPage(w, r, status, views.MoederPage(c, view))
 	return nil
 }
@@ -218,7 +212,7 @@ func moederURL(step int, offer, host, slot int64) string {
 			v.Set(name, moederID(n))
 		}
 	}
-	return moederPath + "?" + v.Encode()
+	return pageMoeder.Path + "?" + v.Encode()
 }
 
 func moederOfferView(o jobnet.MeetingOffer) views.MoederOffer {
@@ -258,8 +252,8 @@ func moederMeetings(ms []jobnet.Meeting) []views.MoederMeeting {
 			WithWhom: m.WithWhom, Organisation: m.OrgName,
 		}
 		if m.OrgKind == jobnet.OrgJobcenter {
-			mm.Cancel = moederPath + "/" + moederID(m.ID) + "/afbud"
-			mm.Rebook = moederPath + "/" + moederID(m.ID) + "/ombook"
+			mm.Cancel = pageMoeder.Path + "/" + moederID(m.ID) + "/afbud"
+			mm.Rebook = pageMoeder.Path + "/" + moederID(m.ID) + "/ombook"
 		} else {
 			mm.Note = TextMoederAkasseNote
 		}

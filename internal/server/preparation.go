@@ -32,7 +32,7 @@ func (s *Server) preparationPage(w http.ResponseWriter, r *http.Request) error {
 			p.Answers = append(p.Answers, views.PreparationAnswerView{Number: a.Number, Question: a.Question, Answers: a.Answers})
 		}
 	}
-	c := s.citizenChrome(r, "Forberedelsesskema", views.TabJobsoegning, cvJobsoegningCrumb, views.Crumb{Label: "Forberedelsesskema"})
+	c := s.pageChrome(r, pagePreparation)
 	s.renderPage(w, r, http.StatusOK, views.PreparationPage(c, p))
 	return nil
 }

@@ -47,7 +47,7 @@ func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) vie
 
 // citizenChrome is chrome for a page of the citizen's Jobnet.
 func (s *Server) citizenChrome(r *http.Request, title, tab string, crumbs ...views.Crumb) views.Chrome {
-	c := s.chrome(r, title, append([]views.Crumb{{Label: "Forside", Href: "/borger/forside"}}, crumbs...))
+	c := s.chrome(r, title, append([]views.Crumb{pageForside.crumb()}, crumbs...))
 	if len(crumbs) == 0 {
 		c.Breadcrumb = []views.Crumb{{Label: "Forside"}}
 	}

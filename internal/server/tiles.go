@@ -8,14 +8,14 @@ import (
 
 // jobsoegningPage is the Jobsøgning tab's overview (seed 001 billede 4).
 func (s *Server) jobsoegningPage(w http.ResponseWriter, r *http.Request) error {
-	c := s.citizenChrome(r, "Jobsøgning", views.TabJobsoegning, views.Crumb{Label: "Jobsøgning"})
+	c := s.pageChrome(r, pageJobsoegning)
 	s.renderPage(w, r, http.StatusOK, views.TilesPage(c, "Jobsøgning", views.JobsoegningTiles))
 	return nil
 }
 
 // planerPage is the Planer og aftaler tab's overview (seed 001 billede 12).
 func (s *Server) planerPage(w http.ResponseWriter, r *http.Request) error {
-	c := s.citizenChrome(r, "Planer og aftaler", views.TabPlaner, views.Crumb{Label: "Planer og aftaler"})
+	c := s.pageChrome(r, pagePlaner)
 	s.renderPage(w, r, http.StatusOK, views.TilesPage(c, "Planer og aftaler", views.PlanerTiles))
 	return nil
 }
