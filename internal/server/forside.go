@@ -242,14 +242,6 @@ func jobsPhone(digits string) string {
 	return digits[0:2] + " " + digits[2:4] + " " + digits[4:6] + " " + digits[6:8]
 }
 
-// jobsDeadline is a posting's Ansøgningsfrist: a date, or "Snarest".
-func jobsDeadline(d time.Time) string {
-	if d.IsZero() {
-		return "Snarest"
-	}
-	return views.ShortDate(d)
-}
-
 // Texts of the Forside's right-hand column (seed 002 §1.1). Jobnet's
 // support line is made up here, as every contact detail of the demo is.
 const (
