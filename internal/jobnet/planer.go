@@ -19,12 +19,6 @@ const (
 	TargetIntegration                  TargetGroup = "integration"
 )
 
-// TargetGroupPeriod is a period in which the citizen belonged to a group.
-type TargetGroupPeriod struct {
-	Group  TargetGroup
-	Period Period
-}
-
 // PlanItemKind is the kind of an item in Min Plan.
 type PlanItemKind string
 

@@ -199,9 +199,6 @@ func (cfg *Config) setDefaults() error {
 // EntityID is the SP's entity ID, the audience the IdP must address.
 func (sp *SP) EntityID() string { return sp.entityID }
 
-// ACSURL is the absolute URL of the Assertion Consumer Service.
-func (sp *SP) ACSURL() string { return sp.acsURL }
-
 // IdPOrigins are the origins (scheme://host[:port]) of the IdP's SSO and
 // SLO endpoints in the current metadata. The Content-Security-Policy's
 // form-action must name them: a form whose answer redirects to the IdP (log
