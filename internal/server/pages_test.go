@@ -4,18 +4,22 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
+
+// allPages are the entries of the page table.
+var allPages = []*citizenPage{pageForside, pagePlaner, pageMinPlan, pageKalender, pageMoeder, pageBeskeder,
+	pageFravaer, pageMeldFerie, pageMeldSygRask, pageTilOgAfmelding, pageHistorik, pageDagpenge,
+	pageSupplementary, pageJobsoegning, pageFindJob, pageJobannonce, pageJobGoals, pageCV, pageCVPrint,
+	pagePresentationCV, pageEurope, pagePreparation, pageJoblog, pageGemteJob, pageJoblogKort}
 
 // TestEveryPageIsRouted checks the page table against the router: every
 // page's path is routed (the job posting with its id), and every page but
 // the Forside has a parent in its own tab.
 func TestEveryPageIsRouted(t *testing.T) {
 	routes := CitizenRoutes()
-	pages := []*citizenPage{pageForside, pagePlaner, pageMinPlan, pageKalender, pageMoeder, pageBeskeder,
-		pageFravaer, pageMeldFerie, pageMeldSygRask, pageTilOgAfmelding, pageHistorik, pageDagpenge,
-		pageSupplementary, pageJobsoegning, pageFindJob, pageJobannonce, pageJobGoals, pageCV, pageCVPrint,
-		pagePresentationCV, pageEurope, pagePreparation, pageJoblog, pageGemteJob, pageJoblogKort}
-	for _, p := range pages {
+	for _, p := range allPages {
 		path := p.Path
 		if p == pageJobannonce {
 			path += "/{id}"
@@ -25,6 +29,26 @@ func TestEveryPageIsRouted(t *testing.T) {
 		}
 		if p != pageForside && (p.Parent == nil || p.Parent.Tab != p.Tab && p.Parent != pageForside) {
 			t.Errorf("page %q: parent %v is not in tab %q", p.Title, p.Parent, p.Tab)
+		}
+	}
+}
+
+// TestTilesLinkToThePagesOfTheTable checks the overview pages' tiles (which
+// web/views holds) against the page table: each tile of the citizen's
+// Jobnet is a page of the table, with its title and path.
+func TestTilesLinkToThePagesOfTheTable(t *testing.T) {
+	tiles := append(append([]views.Tile{}, views.JobsoegningTiles...), views.PlanerTiles...)
+	for _, tile := range tiles {
+		if tile.External {
+			continue
+		}
+		i := slices.IndexFunc(allPages, func(p *citizenPage) bool { return p.Path == tile.Href })
+		if i < 0 {
+			t.Errorf("tile %q links to %s, which is no page of the table", tile.Title, tile.Href)
+			continue
+		}
+		if allPages[i].Title != tile.Title {
+			t.Errorf("tile %q links to %s, whose title is %q", tile.Title, tile.Href, allPages[i].Title)
 		}
 	}
 }
