@@ -22,7 +22,7 @@ func CitizenRoutes() []string {
 	}
 	var out []string
 	_ = chi.Walk(r, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
-		if method == http.MethodGet && strings.HasPrefix(route, "/borger/") {
+		if method == http.MethodGet && strings.HasPrefix(route, citizenRoot+"/") {
 			out = append(out, route)
 		}
 		return nil

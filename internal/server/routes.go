@@ -49,7 +49,9 @@ func (s *Server) routes() http.Handler {
 			r.Post("/sagsbehandleradgang", s.handle(s.lookUp))
 
 			// The citizen's Jobnet, read-only: the access rule is checked
-			// again on every request, and nothing may be changed.
+			// again on every request, and nothing may be changed. Its pages
+			// are the table in pages.go; "/borger" is citizenRoot, spelt out
+			// because law_test.go finds the page handlers by it.
 			r.Route("/borger", func(r chi.Router) {
 				r.Use(s.actingForCitizen, s.readOnly)
 				r.NotFound(s.handle(s.notFound))
