@@ -76,7 +76,11 @@ func (sp *SP) FinishLogin(w http.ResponseWriter, r *http.Request) (jobnet.Identi
 	// to, so that a slip in either is caught by the other. It uses the real
 	// clock (saml.TimeNow), not Config.Now.
 	acs, _ := url.Parse(sp.acsURL)
-	if _, err := st.crewjam.ParseXMLResponse(raw, []string{requestID}, *acs); err != nil {
+	crewjam := st.crewjam
+	if a.nextKey {
+		crewjam = st.crewjamNext
+	}
+	if _, err := crewjam.ParseXMLResponse(raw, []string{requestID}, *acs); err != nil {
 		var ire *saml.InvalidResponseError
 		if errors.As(err, &ire) && ire.PrivateErr != nil {
 			err = ire.PrivateErr
@@ -139,7 +143,7 @@ func (sp *SP) checkResponse(st *idpState, resp *etree.Element, requestID string,
 		return nil, refuseWith(err, "response signature")
 	}
 
-	assertionEl, err := sp.decryptAssertion(enc[0])
+	assertionEl, nextKey, err := sp.decryptAssertion(enc[0])
 	if err != nil {
 		return nil, refuseWith(err, "cannot decrypt the assertion")
 	}
@@ -150,7 +154,12 @@ func (sp *SP) checkResponse(st *idpState, resp *etree.Element, requestID string,
 	if err != nil {
 		return nil, refuseWith(err, "assertion signature")
 	}
-	return sp.checkAssertion(st, signed, requestID, now)
+	a, err := sp.checkAssertion(st, signed, requestID, now)
+	if err != nil {
+		return nil, err
+	}
+	a.nextKey = nextKey
+	return a, nil
 }
 
 // checkStatus refuses any status but Success, keeping the IdP's codes.

@@ -1,6 +1,7 @@
 package samlsp
 
 import (
+	"crypto/rsa"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -25,11 +26,25 @@ type checkedAssertion struct {
 	classRef     string              // the AuthnStatement's AuthnContextClassRef, may be ""
 	attrs        map[string][]string // attribute name → values
 	expires      time.Time           // until when the replay cache must remember ID
+	nextKey      bool                // it was encrypted to the next certificate of a key rollover
 }
 
 // decryptAssertion decrypts a saml:EncryptedAssertion with our key, after
-// checking that it uses only algorithms we accept.
-func (sp *SP) decryptAssertion(enc *etree.Element) (*etree.Element, error) {
+// checking that it uses only algorithms we accept. During an overlapping
+// key rollover the IdP may encrypt to either certificate the metadata
+// publishes, so the next key is tried when the current one fails; next
+// says which key it took.
+func (sp *SP) decryptAssertion(enc *etree.Element) (el *etree.Element, next bool, err error) {
+	el, err = sp.decryptAssertionWith(sp.cfg.Key, enc)
+	if err != nil && sp.cfg.NextKey != nil {
+		if el, nextErr := sp.decryptAssertionWith(sp.cfg.NextKey, enc); nextErr == nil {
+			return el, true, nil
+		}
+	}
+	return el, false, err
+}
+
+func (sp *SP) decryptAssertionWith(ourKey *rsa.PrivateKey, enc *etree.Element) (*etree.Element, error) {
 	data := children(enc, nsXMLEnc, "EncryptedData")
 	if len(data) != 1 {
 		return nil, fmt.Errorf("EncryptedAssertion has %d EncryptedData elements", len(data))
@@ -48,9 +63,9 @@ func (sp *SP) decryptAssertion(enc *etree.Element) (*etree.Element, error) {
 	}
 	// The key sits either beside the EncryptedData (as crewjam/saml and
 	// many IdPs put it) or inside its KeyInfo, where xmlenc finds it.
-	var key any = sp.cfg.Key
+	var key any = ourKey
 	if sibling := children(enc, nsXMLEnc, "EncryptedKey"); len(sibling) > 0 {
-		k, err := xmlenc.Decrypt(sp.cfg.Key, sibling[0])
+		k, err := xmlenc.Decrypt(ourKey, sibling[0])
 		if err != nil {
 			return nil, fmt.Errorf("decrypt key: %w", err)
 		}

@@ -39,6 +39,9 @@ type idpState struct {
 	// ResponseLocation, or its Location.
 	sloResponseURL string
 	crewjam        *saml.ServiceProvider
+	// crewjamNext is crewjam with the next key of a key rollover, for an
+	// assertion encrypted to the next certificate; nil without one.
+	crewjamNext *saml.ServiceProvider
 }
 
 // refresh reads the IdP metadata and, if it is usable, makes it current.
@@ -242,6 +245,11 @@ func (sp *SP) newIdPState(ed *saml.EntityDescriptor) (*idpState, error) {
 			AuthnContextClassRef: oiosaml.LoASubstantial,
 		},
 		LogoutBindings: []string{saml.HTTPRedirectBinding},
+	}
+	if sp.cfg.NextKey != nil {
+		next := *st.crewjam
+		next.Key, next.Certificate = sp.cfg.NextKey, sp.cfg.NextCert
+		st.crewjamNext = &next
 	}
 	return st, nil
 }

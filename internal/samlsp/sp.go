@@ -131,14 +131,6 @@ func New(ctx context.Context, cfg Config) (*SP, error) {
 		return nil, fmt.Errorf("samlsp: derive cookie key: %w", err)
 	}
 	sp.cookieKey = key
-	if cfg.NextKey != nil {
-		// The pairing with the next key is this SP's alone: the SP keeps its
-		// own copy of the key, and forgets the pairing when ctx ends.
-		own := *cfg.Key
-		sp.cfg.Key = &own
-		nextKeys.Store(sp.cfg.Key, cfg.NextKey)
-		context.AfterFunc(ctx, func() { nextKeys.Delete(sp.cfg.Key) })
-	}
 	if sp.metadata, err = sp.buildMetadata(); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/beevik/etree"
 	"github.com/crewjam/saml/xmlenc"
@@ -43,35 +42,7 @@ var acceptedKeyTransport = []string{algRSAOAEP, algRSAOAEPMGF1P}
 // and crewjam/saml's own ParseXMLResponse go through that registry.
 func init() {
 	xmlenc.RegisterDecrypter(gcmDecrypter{alg: algAES256GCM, keySize: 32})
-	xmlenc.RegisterDecrypter(withNextKey{rsaOAEP11{}})
-	xmlenc.RegisterDecrypter(withNextKey{xmlenc.OAEP()})
-}
-
-// nextKeys pairs an SP's key with the next key of an overlapping rollover
-// (Config.NextKey).
-var nextKeys sync.Map // *rsa.PrivateKey → *rsa.PrivateKey
-
-// withNextKey decrypts an xenc:EncryptedKey with the key it is given and,
-// when that fails and the key has a next key, with the next key. Both
-// decryptAssertion and crewjam/saml's own check decrypt the key with the
-// current SP key through xmlenc's registry; this is how an assertion
-// encrypted to the next certificate, which the metadata publishes, gets
-// through both. The registry is global, and so is the pairing.
-type withNextKey struct{ xmlenc.Decrypter }
-
-func (d withNextKey) Decrypt(key any, el *etree.Element) ([]byte, error) {
-	plain, err := d.Decrypter.Decrypt(key, el)
-	if err == nil {
-		return plain, nil
-	}
-	if k, ok := key.(*rsa.PrivateKey); ok {
-		if next, ok := nextKeys.Load(k); ok {
-			if plain, nextErr := d.Decrypter.Decrypt(next, el); nextErr == nil {
-				return plain, nil
-			}
-		}
-	}
-	return nil, err
+	xmlenc.RegisterDecrypter(rsaOAEP11{})
 }
 
 // gcmDecrypter decrypts an xenc:EncryptedData in AES-GCM mode: the cipher
