@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
@@ -368,4 +370,65 @@ func TestBrowser_WalksThePlanerTab(t *testing.T) {
 		b.screenshot(ctx, fmt.Sprintf("planer-%02d-%s", i+1, strings.TrimPrefix(pg.tile, "tile-")))
 		b.checkAccessibility(ctx, heading)
 	}
+}
+
+// screenshotWidths saves the page as it looks 320 px and 1280 px wide
+// (issue 9: every page at both widths), checks it with axe-core at each,
+// and that it does not scroll sideways.
+func (b *browser) screenshotWidths(ctx context.Context, name, page string) {
+	b.t.Helper()
+	for _, w := range []struct {
+		px     int64
+		suffix string
+	}{{320, "-320"}, {1280, "-1280"}} {
+		b.do(ctx, chromedp.EmulateViewport(w.px, 900))
+		b.noSidewaysScroll(ctx, page+" at "+w.suffix[1:]+" px")
+		b.screenshot(ctx, name+w.suffix)
+		b.checkAccessibility(ctx, page+" ("+w.suffix[1:]+" px)")
+	}
+}
+
+// noSidewaysScroll fails the test when the page is wider than the window
+// (WCAG 2.1 1.4.10, reflow), naming the elements that stick out.
+func (b *browser) noSidewaysScroll(ctx context.Context, page string) {
+	b.t.Helper()
+	type widths struct {
+		Scroll, Inner int
+		Wide          []string
+	}
+	w, err := chromedp.Run(ctx, chromedp.Evaluate[widths](reflowMeasure))
+	if err != nil {
+		b.t.Fatalf("measure %s: %v", page, err)
+	}
+	if w.Scroll > w.Inner {
+		b.t.Errorf("%s scrolls sideways: scrollWidth %d > innerWidth %d; too wide: %s",
+			page, w.Scroll, w.Inner, strings.Join(w.Wide, ", "))
+	}
+}
+
+// reflowMeasure returns the document's width, the window's, and the
+// outermost elements that reach past the window's right edge outside a
+// scrolling region, and those positioned past it.
+const reflowMeasure = `(() => {
+	const inner = window.innerWidth;
+	const wide = [];
+	const past = el => el.getBoundingClientRect().right > inner + 0.5;
+	for (const el of document.querySelectorAll("body, body *")) {
+		const p = el.parentElement;
+		if (past(el) && ((p && !past(p) && !["auto", "scroll"].includes(getComputedStyle(p).overflowX)) ||
+				["absolute", "fixed"].includes(getComputedStyle(el).position))) {
+			const r = el.getBoundingClientRect();
+			wide.push(el.tagName.toLowerCase() + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "") +
+				(el.dataset.testid ? "[data-testid=" + el.dataset.testid + "]" : "") + " (" + Math.round(r.right) + " px)");
+		}
+	}
+	return {scroll: document.documentElement.scrollWidth, inner: inner, wide: wide.slice(0, 8)};
+})()`
+
+// scriptsDisabled turns the tab's JavaScript off or on.
+func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+		return err
+	})
 }

@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
@@ -686,19 +684,6 @@ func cvVisible(b *browser, ctx context.Context, id string) bool {
 	return v
 }
 
-// cvNoSidewaysScroll checks at the current viewport that the page does not scroll
-// sideways (WCAG 1.4.10).
-func cvNoSidewaysScroll(b *browser, ctx context.Context, name string) {
-	b.t.Helper()
-	w, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, window.innerWidth]`))
-	if err != nil {
-		b.t.Fatalf("widths of %s: %v", name, err)
-	}
-	if w[0] > w[1] {
-		b.t.Errorf("%s is %d px wide in a window of %d px: it scrolls sideways", name, w[0], w[1])
-	}
-}
-
 // Mit CV in a real browser: its sections fold out and in without
 // JavaScript, the print view's "Udskriv" appears only with JavaScript, and
 // both pages are screenshot at 1280 and 320 px, checked with axe-core and
@@ -709,16 +694,10 @@ func TestBrowser_MitCVFoldsOutAndShowsThePrintView(t *testing.T) {
 	ctx := b.tab()
 	b.signIn(ctx, "berit")
 	b.lookUp(ctx, demo.CitizenByKey("anna").CPR, "welcome")
-	scripts := func(disabled bool) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: disabled})
-			return err
-		})
-	}
 
 	// Without JavaScript: Erhvervserfaring is open, Uddannelser folded
 	// until its heading is clicked.
-	b.do(ctx, scripts(true), chromedp.Navigate(s.BaseURL+cvMitCVPath), chromedp.WaitVisible(testid("cv-sections")))
+	b.do(ctx, scriptsDisabled(true), chromedp.Navigate(s.BaseURL+cvMitCVPath), chromedp.WaitVisible(testid("cv-sections")))
 	if !cvVisible(b, ctx, "cv-experience-title") || cvVisible(b, ctx, "cv-education-title") {
 		t.Errorf("at first: Erhvervserfaring shown %v, Uddannelser shown %v; want open and folded",
 			cvVisible(b, ctx, "cv-experience-title"), cvVisible(b, ctx, "cv-education-title"))
@@ -732,7 +711,7 @@ func TestBrowser_MitCVFoldsOutAndShowsThePrintView(t *testing.T) {
 	if cvVisible(b, ctx, "cv-print-button") {
 		t.Error("without JavaScript the print view offers Udskriv, which needs JavaScript")
 	}
-	b.do(ctx, scripts(false))
+	b.do(ctx, scriptsDisabled(false))
 
 	for _, pg := range []struct{ path, wait, name string }{
 		{cvMitCVPath, "cv-sections", "mit-cv"},
@@ -747,6 +726,6 @@ func TestBrowser_MitCVFoldsOutAndShowsThePrintView(t *testing.T) {
 		b.do(ctx, chromedp.EmulateViewport(320, 800), chromedp.Reload(), chromedp.WaitVisible(testid(pg.wait)))
 		b.screenshot(ctx, "cv-"+pg.name+"-320")
 		b.checkAccessibility(ctx, pg.name+" (320 px)")
-		cvNoSidewaysScroll(b, ctx, pg.name)
+		b.noSidewaysScroll(ctx, pg.name)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
@@ -439,12 +436,4 @@ func TestBrowser_DagpengeGaugesAreACarousel(t *testing.T) {
 	// axe is a script: the page's own, skipped at load, stay skipped.
 	b.do(noJS, scriptsDisabled(false))
 	b.checkAccessibility(noJS, "Dagpengetællere uden JavaScript")
-}
-
-// scriptsDisabled turns the tab's JavaScript off or on.
-func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
-		return err
-	})
 }

@@ -641,14 +641,14 @@ func TestBrowser_JoblogAsJobnetShowsIt(t *testing.T) {
 	if err != nil || !differs {
 		t.Errorf("the status in force does not look marked (%v)", err)
 	}
-	screenshotWideAndNarrow(b, ctx, "joblog-periode-og-status")
+	b.screenshotWidths(ctx, "joblog-periode-og-status", "joblog-periode-og-status")
 	b.checkAccessibility(ctx, "Joblog med status Søgt")
 
 	b.do(ctx, chromedp.Click(testid("joblog-saved-jobs")), chromedp.WaitVisible(testid("saved-jobs")))
 	if got := b.text(ctx, "saved-title"); got != demo.KontorPostingAarhus.Title {
 		t.Errorf("first saved job %q", got)
 	}
-	screenshotWideAndNarrow(b, ctx, "joblog-gemte-job")
+	b.screenshotWidths(ctx, "joblog-gemte-job", "joblog-gemte-job")
 	b.checkAccessibility(ctx, "Gemte job")
 
 	b.do(ctx, chromedp.Click(testid("back-to-joblog")), chromedp.WaitVisible(testid("joblog-map")),
@@ -656,7 +656,7 @@ func TestBrowser_JoblogAsJobnetShowsIt(t *testing.T) {
 	if got := b.text(ctx, "maps-place-name"); got == "" {
 		t.Error("no place on the map")
 	}
-	screenshotWideAndNarrow(b, ctx, "joblog-vis-paa-kort")
+	b.screenshotWidths(ctx, "joblog-vis-paa-kort", "joblog-vis-paa-kort")
 	b.checkAccessibility(ctx, "Vis på kort")
 	b.do(ctx, chromedp.Click(testid("maps-cancel")), chromedp.WaitVisible(testid("joblog-list")))
 }

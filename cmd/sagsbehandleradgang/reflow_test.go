@@ -73,18 +73,7 @@ func TestBrowser_EveryPageReflowsAt320px(t *testing.T) {
 				b.screenshot(ctx, name+"-1280")
 
 				b.do(ctx, chromedp.EmulateViewport(320, 800))
-				type widths struct {
-					Scroll, Inner int
-					Wide          []string
-				}
-				w, err := chromedp.Run(ctx, chromedp.Evaluate[widths](reflowMeasure))
-				if err != nil {
-					t.Fatalf("measure %s: %v", page, err)
-				}
-				if w.Scroll > w.Inner {
-					t.Errorf("%s scrolls sideways at 320 px: scrollWidth %d > innerWidth %d; too wide: %s",
-						page, w.Scroll, w.Inner, strings.Join(w.Wide, ", "))
-				}
+				b.noSidewaysScroll(ctx, page)
 				b.screenshot(ctx, name+"-320")
 				b.checkAccessibility(ctx, page+" at 320 px")
 			}
@@ -102,25 +91,6 @@ func TestBrowser_EveryPageReflowsAt320px(t *testing.T) {
 		})
 	}
 }
-
-// reflowMeasure returns the document's width, the window's, and the
-// outermost elements that reach past the window's right edge outside a
-// scrolling region, and those positioned past it.
-const reflowMeasure = `(() => {
-	const inner = window.innerWidth;
-	const wide = [];
-	const past = el => el.getBoundingClientRect().right > inner + 0.5;
-	for (const el of document.querySelectorAll("body, body *")) {
-		const p = el.parentElement;
-		if (past(el) && ((p && !past(p) && !["auto", "scroll"].includes(getComputedStyle(p).overflowX)) ||
-				["absolute", "fixed"].includes(getComputedStyle(el).position))) {
-			const r = el.getBoundingClientRect();
-			wide.push(el.tagName.toLowerCase() + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "") +
-				(el.dataset.testid ? "[data-testid=" + el.dataset.testid + "]" : "") + " (" + Math.round(r.right) + " px)");
-		}
-	}
-	return {scroll: document.documentElement.scrollWidth, inner: inner, wide: wide.slice(0, 8)};
-})()`
 
 var digits = regexp.MustCompile(`[0-9]+`)
 

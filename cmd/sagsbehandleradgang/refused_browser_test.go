@@ -1,39 +1,12 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 	"github.com/star-dk/sagsbehandleradgang/internal/server"
 )
-
-// screenshotWidths saves the page as it looks 1280 px and 320 px wide
-// (issue 9: every page at both widths), checks it with axe-core at each, and
-// that it does not scroll sideways.
-func (b *browser) screenshotWidths(ctx context.Context, name, page string) {
-	b.t.Helper()
-	for _, w := range []struct {
-		px     int64
-		suffix string
-	}{{320, "-320"}, {1280, "-1280"}} {
-		b.do(ctx, chromedp.EmulateViewport(w.px, 900))
-		// WCAG 2.1 1.4.10 (reflow): nothing scrolls sideways.
-		over, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.scrollWidth + ' > ' + window.innerWidth`))
-		if err != nil {
-			b.t.Fatal(err)
-		}
-		var sw, iw int
-		fmt.Sscanf(over, "%d > %d", &sw, &iw)
-		if sw > iw {
-			b.t.Errorf("%s at %d px scrolls sideways: %s", page, w.px, over)
-		}
-		b.screenshot(ctx, name+w.suffix)
-		b.checkAccessibility(ctx, page+" ("+w.suffix[1:]+" px)")
-	}
-}
 
 // The booking-fault report of seed 002 §3.2 is shown as the citizen sees it
 // and refused on submit, and the refusal keeps Møder's frame with
