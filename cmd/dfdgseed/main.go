@@ -1,5 +1,8 @@
 // Command dfdgseed migrates a database and loads the hand-written demo cases
-// (internal/demo) with dates relative to today. It is deterministic.
+// (internal/demo) with dates relative to today and, with -citizens N, N
+// generated citizens with everything the pages show of them, in the
+// proportions of the national data (demo.LoadBulk). It is deterministic:
+// the same N on the same day gives the same rows.
 package main
 
 import (
@@ -46,7 +49,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := demo.Load(ctx, pool, today); err != nil {
 		return err
 	}
-	if err := demo.LoadBulk(ctx, pool, today, *citizens, 1); err != nil {
+	if *citizens > 0 {
+		fmt.Fprintf(stdout, "dfdgseed: genererer %d borgere (seed 1) med al deres data og et arbejdsmarked i deres størrelse …\n", *citizens)
+	}
+	if err := demo.LoadBulkReporting(ctx, pool, today, *citizens, 1, stdout); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "dfdgseed: %d organisationer, %d sagsbehandlere og %d borgere indlæst.\n",

@@ -96,24 +96,12 @@ func BenchmarkLookUpAtScale(b *testing.B) {
 }
 
 // bulkCPR finds the last bulk citizen (the newest rows) that A-kasse 22 may
-// look up (a current member in kontaktgruppe 1, tilmeldt), or with granted
-// false, a member of A-kasse 31 only.
+// look up, or with granted false, a member of A-kasse 31 only
+// (demo.BulkLookUpCase).
 func bulkCPR(b *testing.B, granted bool) string {
-	for i := scaleCitizens - 1; i >= 0; i-- {
-		c := demo.BulkCitizenAt(scaleSeed, i)
-		var fagenes, kystens bool
-		for _, m := range c.Memberships {
-			if m.ToDays == nil && m.FromDays <= 0 {
-				fagenes = fagenes || m.Akasse == demo.OrgFagenesAkasse
-				kystens = kystens || m.Akasse == demo.OrgKystensAkasse
-			}
-		}
-		last := len(c.Registrations) - 1
-		kg1 := last >= 0 && c.Registrations[last].Kontaktgruppe == 1 && c.Registrations[last].Registered
-		if granted && fagenes && kg1 || !granted && kystens && !fagenes {
-			return c.CPR
-		}
+	i, ok := demo.BulkLookUpCase(scaleSeed, scaleCitizens, granted)
+	if !ok {
+		b.Fatalf("no bulk citizen with granted=%v", granted)
 	}
-	b.Fatalf("no bulk citizen with granted=%v", granted)
-	return ""
+	return demo.BulkCitizenAt(scaleSeed, i).CPR
 }
