@@ -327,7 +327,7 @@ func (b *bulkCit) plan(period int64, group jobnet.TargetGroup, from, to int) {
 			jobnet.KindRehabiliteringsteam:  "Din sag skal behandles på rehabiliteringsteamets møde. Del de dokumenter, du vil have med, under Min sag til teamet.",
 			jobnet.KindIntegrationskontrakt: "Kontrakt efter integrationsloven om danskuddannelse og sprogpraktik.",
 			jobnet.KindJobsamtale:           "Samtale om dine mål og den indsats, der kan hjælpe dig videre."}[kind]
-		for d := from + 7 + b.rng.IntN(14); d <= last; d += 56 {
+		for d := from + 7 + b.rng.IntN(14); d <= last; d += 84 {
 			b.item(period, kind, title, jobnet.OwnerJobcenter, d, d, text, b.jcWorker, d-14)
 			meetingKind := kind
 			if kind == jobnet.KindIntegrationskontrakt {
@@ -337,7 +337,7 @@ func (b *bulkCit) plan(period int64, group jobnet.TargetGroup, from, to int) {
 				jobnet.KindRehabiliteringsteam: "Møde i rehabiliteringsteamet", jobnet.KindJobsamtale: "Samtale i jobcentret"}[meetingKind],
 				d, b.jcOrg, b.jc, b.jcWorker, meetingKind, group)
 			if d <= 0 {
-				b.item(period, jobnet.KindAftale, "Aftale med jobcenter", jobnet.OwnerJobcenter, d, d+55, b.pick(bulkJobcenterAgreements), b.jcWorker, d)
+				b.item(period, jobnet.KindAftale, "Aftale med jobcenter", jobnet.OwnerJobcenter, d, d+83, b.pick(bulkJobcenterAgreements), b.jcWorker, d)
 			}
 			if b.rng.IntN(100) < 15 {
 				e := bulkEfforts[b.rng.IntN(len(bulkEfforts))]
@@ -594,9 +594,9 @@ func (b *bulkCit) messagesOfDagpenge() {
 }
 
 // messagesOfJobcenter adds the messages of a citizen in another target
-// group: the jobcenter's, every month or two.
+// group: the jobcenter's, every one and a half to three and a half months.
 func (b *bulkCit) messagesOfJobcenter(since int) {
-	for d := since + 3 + b.rng.IntN(20); d < 0; d += 30 + b.rng.IntN(40) {
+	for d := since + 3 + b.rng.IntN(20); d < 0; d += 45 + b.rng.IntN(60) {
 		b.message("Sagsbehandler", b.jcOrg.Name, b.jc, nil, b.pick([]string{"Indkaldelse til samtale", "Din plan er opdateret", "Tilbud om forløb"}),
 			"Du kan se din plan og dine møder under Planer og aftaler på Jobnet.", d)
 	}

@@ -20,9 +20,10 @@ const (
 	bulkOpenPerMillion      = 40_000
 	// bulkClosedPerOpen: a posting is open for about a month and a half, so
 	// two years hold some sixteen times the postings open on one day; the
-	// generator keeps twelve of them, enough for the Forside's two-year
-	// trade history without a GIN index of a million texts.
-	bulkClosedPerOpen    = 12
+	// generator keeps six of them, spread over the two years: enough for the
+	// Forside's two-year trade history, and the trigram index of their
+	// texts, the slowest part of the load, stays a fifth of the load time.
+	bulkClosedPerOpen    = 6
 	bulkAgenciesPerMilli = 1 // per thousand citizens
 )
 

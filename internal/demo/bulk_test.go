@@ -283,11 +283,11 @@ WHERE z.cpr ~ '^[0-9]{6}[09]' AND r.kontaktgruppe = 1 AND r.valid_to IS NULL AND
 	}
 
 	// The job market: 40 open postings and 50 employers per thousand
-	// citizens, and twelve closed postings per open one.
+	// citizens, and six closed postings per open one.
 	open := q(`SELECT count(*) FROM job_postings p WHERE `+bulkOnly("job_postings")+` AND (deadline IS NULL OR deadline >= $1::date)`, today)
 	closed := q(`SELECT count(*) FROM job_postings p WHERE `+bulkOnly("job_postings")+` AND deadline < $1::date`, today)
-	if open != bulkTestCitizens*40/1000 || closed != 12*open || q(`SELECT count(*) FROM employers WHERE `+bulkOnly("employers")) != bulkTestCitizens*50/1000 {
-		t.Errorf("job market: %d open and %d closed postings; want %d and %d", open, closed, bulkTestCitizens*40/1000, 12*bulkTestCitizens*40/1000)
+	if open != bulkTestCitizens*40/1000 || closed != 6*open || q(`SELECT count(*) FROM employers WHERE `+bulkOnly("employers")) != bulkTestCitizens*50/1000 {
+		t.Errorf("job market: %d open and %d closed postings; want %d and %d", open, closed, bulkTestCitizens*40/1000, 6*bulkTestCitizens*40/1000)
 	}
 
 	// The same seed on the same day gives the same rows.
