@@ -142,14 +142,17 @@ func LoadBulkReporting(ctx context.Context, pool *pgxpool.Pool, today time.Time,
 	say("%d indekser og fremmednøgler lagt til side under indlæsningen", len(restore))
 
 	totals := make([]int64, len(bulkTableOrder))
+	spent := make([]time.Duration, len(bulkTableOrder)) // copying each table
 	copyRows := func(rows bulkRows) error {
 		for i, t := range bulkTableOrder {
 			if len(rows[i]) == 0 {
 				continue
 			}
+			began := time.Now()
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.columns, pgx.CopyFromRows(rows[i])); err != nil {
 				return fmt.Errorf("demo: bulk: copy %s: %w", t.name, err)
 			}
+			spent[i] += time.Since(began)
 			totals[i] += int64(len(rows[i]))
 		}
 		return nil
@@ -222,7 +225,7 @@ func LoadBulkReporting(ctx context.Context, pool *pgxpool.Pool, today time.Time,
 	}
 	say("analyseret")
 	for i, t := range bulkTableOrder {
-		fmt.Fprintf(w, "  %-32s %10d\n", t.name, totals[i])
+		fmt.Fprintf(w, "  %-32s %10d rækker %6.1f s\n", t.name, totals[i], spent[i].Seconds())
 	}
 	fmt.Fprintf(w, "  %-32s %10d rækker på %.0f s\n", "i alt", sum(totals), time.Since(start).Seconds())
 	return nil

@@ -244,6 +244,22 @@ func TestLoadBulk_EveryKindOfDataInProportion(t *testing.T) {
 	if p := want.dagpenge * 1000 / bulkTestCitizens; p < 60 || p > 90 {
 		t.Errorf("dagpengemodtagere: %d‰ of the citizens, want about 75‰", p)
 	}
+	// What every page shows of them, per dagpengemodtager or dimittend
+	// (two years, a joblog entry or two every week, a meeting every three
+	// weeks …), and the share with a CV, counters of supplerende dagpenge,
+	// a fresh preparation form.
+	dp := float64(want.dagpenge + want.dimittend)
+	for table, want := range map[string][2]float64{ // rows per dagpengemodtager: at least, at most
+		"joblog_entries": {40, 200}, "plan_items": {10, 80}, "meetings": {5, 50}, "messages": {5, 40}, "absences": {0.5, 3},
+		"cvs": {0.8, 1}, "job_goals": {1, 3}, "search_profiles": {0.8, 2.2}, "saved_jobs": {1, 3},
+		"preparation_forms": {1, 2}, "frontpage_notifications": {3, 6}, "supplerende_dagpenge_counters": {0.2, 0.8},
+	} {
+		n := float64(q(`SELECT count(*) FROM ` + table + ` WHERE citizen_id IN (SELECT citizen_id FROM dagpenge_counters)
+			AND citizen_id IN (SELECT id FROM citizens WHERE ` + bulkOnly("citizens") + `)`))
+		if r := n / dp; r < want[0] || r > want[1] {
+			t.Errorf("%s: %.2f per dagpengemodtager, want %.2f–%.2f", table, r, want[0], want[1])
+		}
+	}
 
 	// Two years of history: every dagpengemodtager has a joblog entry in
 	// every week of the course, Min plan items, meetings and messages from
