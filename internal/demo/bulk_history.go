@@ -132,7 +132,7 @@ func (g *bulkGen) citizen(rows bulkRows, i int) {
 			}
 			rows.add("job_goal_banners", b.id, On(g.today, -5-b.rng.IntN(20)), dismissed)
 		}
-		if periods != nil && b.rng.IntN(100) < 60 {
+		if b.rng.IntN(100) < 60 {
 			last := len(periods) - 1
 			rows.add("plan_job_goals", b.id, periods[last], b.occs[b.rng.IntN(len(b.occs))], b.jc, b.jcWorker,
 				On(g.today, c.Registrations[last].FromDays+b.rng.IntN(-c.Registrations[last].FromDays+1)))
