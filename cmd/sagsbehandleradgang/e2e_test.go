@@ -435,6 +435,13 @@ func TestLogs_NeverContainACPRNumber(t *testing.T) {
 			t.Errorf("metrics lack %s", want)
 		}
 	}
+	// The pool counts what it sends, for `make bench-http`'s queries per
+	// request: these requests sent something.
+	for _, counter := range []string{"sagsbehandleradgang_db_statements_total", "sagsbehandleradgang_db_round_trips_total"} {
+		if v := regexp.MustCompile(`(?m)^` + counter + ` (\d+)`).FindStringSubmatch(m); v == nil || v[1] == "0" {
+			t.Errorf("metrics: %s is missing or zero (%v)", counter, v)
+		}
+	}
 	for _, cz := range demo.Citizens {
 		if strings.Contains(m, cz.CPR[:6]) {
 			t.Errorf("the metrics contain the CPR date part %s-…", cz.CPR[:6])

@@ -45,6 +45,7 @@ func Open(ctx context.Context, dsn string, t Timeouts) (*pgxpool.Pool, error) {
 			cfg.ConnConfig.RuntimeParams[name] = strconv.FormatInt(max(d.Milliseconds(), 1), 10)
 		}
 	}
+	cfg.ConnConfig.Tracer = &statementCounter{}
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
 		_, err := c.Exec(ctx, "SET ROLE "+AppRole)
 		return err

@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"github.com/prometheus/client_golang/prometheus"
 	"log/slog"
 	"net/http"
 	"time"
@@ -81,6 +82,9 @@ type Config struct {
 	// what still waits (the database) gives up and the 503 page is shown.
 	// 0: no limit.
 	RequestTimeout time.Duration
+	// Collectors are more metrics to serve beside the server's own: the
+	// database pool's statements and round trips.
+	Collectors []prometheus.Collector
 }
 
 // Server holds the handlers' dependencies.
@@ -108,5 +112,6 @@ func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog
 		now = time.Now
 	}
 	s := &Server{cfg: cfg, store: store, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
+	s.metrics.registry.MustRegister(cfg.Collectors...)
 	return s.routes(), s.metrics.handler()
 }
