@@ -84,7 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
-	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout, SubjectOf: server.SessionSubject})
+	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout,
+		SubjectOf: server.SessionSubject, RefsOf: server.SessionRefs, Preload: postgres.QueueSessionViewer})
 	handler, metrics := server.New(server.Config{
 		HTTPS:             !cfg.Development(),
 		FormActionOrigins: sp.IdPOrigins(),

@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/sessions"
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/internal/session"
 )
 
@@ -67,7 +68,7 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 			}
 			return s.sp.StartLogin(w, r, returnTo)
 		}
-		viewer, err := s.store.LoadViewer(r.Context(), userID, int64Value(sess, keyCitizen))
+		viewer, err := s.viewer(r, sess, userID)
 		if err != nil {
 			return err
 		}
@@ -98,6 +99,28 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), visitKey{}, v)))
 		return nil
 	})
+}
+
+// viewer is the caseworker's standing for this request, read afresh from
+// the user copy and the DFDG copy: in the session's own round trip when the
+// session store preloaded it for the ids the session names (SessionRefs),
+// in one of its own otherwise (a row saved before the columns existed, a
+// user the user copy no longer has).
+func (s *Server) viewer(r *http.Request, sess *sessions.Session, userID int64) (postgres.Viewer, error) {
+	citizenID := int64Value(sess, keyCitizen)
+	if v, ok := session.Preloaded(sess).(postgres.Viewer); ok && v.User.ID == userID && v.Citizen.Citizen.ID == citizenID {
+		return v, nil
+	}
+	return s.store.LoadViewer(r.Context(), userID, citizenID)
+}
+
+// SessionRefs are the user and citizen a session's values name, which the
+// session store keeps in columns of their own so that the caseworker's
+// standing loads with the session (session.Options.RefsOf).
+func SessionRefs(values map[any]any) session.Refs {
+	user, _ := values[keyUser].(int64)
+	citizen, _ := values[keyCitizen].(int64)
+	return session.Refs{User: user, Citizen: citizen}
 }
 
 // withOrganisation sends a caseworker with several organisations to the
