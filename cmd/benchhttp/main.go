@@ -71,7 +71,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	duration := fs.String("duration", env("BENCH_DURATION", "10s"), "load per page (env BENCH_DURATION)")
 	conns := fs.String("connections", env("BENCH_CONNECTIONS", "64"), "connections of the load generator (env BENCH_CONNECTIONS)")
 	threads := fs.String("threads", env("BENCH_THREADS", "1"), "threads of the load generator (env BENCH_THREADS)")
-	sessions := fs.String("sessions", env("BENCH_SESSIONS", "8"), "caseworker sessions the load is spread over (env BENCH_SESSIONS)")
+	sessions := fs.String("sessions", env("BENCH_SESSIONS", "9"), "caseworker sessions the load is spread over (env BENCH_SESSIONS)")
 	fs.StringVar(&c.out, "out", env("BENCH_OUT", "bench/results.md"), "report to append to (env BENCH_OUT; empty: none)")
 	fs.BoolVar(&c.profile, "profile", env("BENCH_PROFILE", "1") == "1", "take a CPU profile of the server on the national Forside (env BENCH_PROFILE)")
 	if err := fs.Parse(args); err != nil {
@@ -96,13 +96,18 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	return c, nil
 }
 
-// The caseworker and citizen of every run: Berit of Fagenes A-kasse and
-// Anna, a hand-written case with data on every page, so that both scales
-// show the same pages and only the size of the tables around them differs.
+// The caseworkers and the citizen of every run: the demo caseworkers who
+// may see Anna (Berit and Mads of Fagenes A-kasse, Nina of Jobcenter
+// Aarhus), taken in turn, so that the look-ups are spread over several
+// caseworkers as in real use (one caseworker's look-ups take turns, for the
+// rate limit); and Anna, a hand-written case with data on every page, so
+// that both scales show the same pages and only the size of the tables
+// around them differs.
+var benchCaseworkers = []string{"berit", "nina", "mads"}
+
 const (
-	benchCaseworker = "berit"
-	benchCitizen    = "anna"
-	findJobSearch   = "?fritekst=p%C3%A6dagog"
+	benchCitizen  = "anna"
+	findJobSearch = "?fritekst=p%C3%A6dagog"
 )
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
@@ -150,7 +155,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	var report bytes.Buffer
 	settings := []string{
 		fmt.Sprintf("wrk -t%d -c%d, %s per page", cfg.threads, cfg.connections, cfg.duration),
-		fmt.Sprintf("%d sessions of %s acting for %s", cfg.sessions, benchCaseworker, benchCitizen),
+		fmt.Sprintf("%d sessions of %s in turn, acting for %s", cfg.sessions, strings.Join(benchCaseworkers, ", "), benchCitizen),
 		"Postgres with fsync and synchronous_commit on",
 		fmt.Sprintf("whole run %s", time.Since(started).Round(time.Second)),
 	}
@@ -220,8 +225,8 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 
 	citizen := demo.CitizenByKey(benchCitizen)
 	var cookies []string
-	for range cfg.sessions {
-		c, err := signIn(appURL, benchCaseworker, citizen.CPR)
+	for i := range cfg.sessions {
+		c, err := signIn(appURL, benchCaseworkers[i%len(benchCaseworkers)], citizen.CPR)
 		if err != nil {
 			return scaleRun{}, err
 		}

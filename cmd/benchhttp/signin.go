@@ -105,7 +105,28 @@ func signIn(baseURL, username, digits string) (string, error) {
 	if p, err = b.submit(p, `form[data-testid="saml-post-form"]`, nil); err != nil {
 		return "", err
 	}
-	if p, err = b.post(baseURL+"/sagsbehandleradgang", url.Values{"cpr": {digits}}); err != nil {
+	lookUp := func() (page, error) { return b.post(baseURL+"/sagsbehandleradgang", url.Values{"cpr": {digits}}) }
+	if p.url.Path == "/sagsbehandleradgang/organisation" {
+		// A caseworker of several organisations acts for the first one
+		// that may see the citizen.
+		var orgs []string
+		p.doc.Find(`input[name="org"]`).Each(func(_ int, in *goquery.Selection) {
+			if v, ok := in.Attr("value"); ok {
+				orgs = append(orgs, v)
+			}
+		})
+		for _, org := range orgs {
+			if _, err := b.post(baseURL+"/sagsbehandleradgang/organisation", url.Values{"org": {org}}); err != nil {
+				return "", err
+			}
+			if p, err = lookUp(); err != nil || p.url.Path == "/borger/forside" {
+				break
+			}
+		}
+	} else {
+		p, err = lookUp()
+	}
+	if err != nil {
 		return "", err
 	}
 	if p.status != http.StatusOK || p.url.Path != "/borger/forside" {
