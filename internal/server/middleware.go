@@ -56,6 +56,10 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 		if err != nil {
 			return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
 		}
+		if isPersonSession(sess) {
+			// A citizen signed in as themself sees only their own history.
+			return s.renderNoAccess(w, r, TextOnlyForCaseworkers)
+		}
 		userID := int64Value(sess, keyUser)
 		if ending, ok := session.TimedOut(sess); ok && userID == 0 {
 			return s.renderTimedOut(w, r, sess, ending)

@@ -8,6 +8,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/web"
+	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
 // routes is the table of contents of the application.
@@ -33,6 +34,16 @@ func (s *Server) routes() http.Handler {
 	r.Get("/logget-ud", s.handle(s.loggedOut))
 
 	r.Get("/", http.RedirectHandler("/sagsbehandleradgang", http.StatusSeeOther).ServeHTTP)
+
+	// A citizen signed in as themself: their own Historik → Login, nothing
+	// else (person.go). Outside /borger, where a caseworker acts for one.
+	r.Get(views.PersonEntryPath, s.handle(s.personEntry))
+	r.Get(views.PersonLoginPath, s.handle(s.personLogin))
+	r.Group(func(r chi.Router) {
+		r.Use(s.signedInPerson)
+		r.Get(views.PersonHistoryPath, s.handle(s.ownHistoryPage))
+		r.Post(views.PersonLogoutPath, s.handle(s.personLogout))
+	})
 
 	// Signed-in caseworkers.
 	r.Group(func(r chi.Router) {

@@ -41,6 +41,9 @@ type Store interface {
 	minPlanStore
 	kalenderStore
 	dagpengeStore
+
+	// The citizen's own history (person.go).
+	ownHistoryStore
 }
 
 // ServiceProvider is the SAML SP (internal/samlsp).

@@ -13,6 +13,7 @@ type Chrome struct {
 	OrgName        string  // the organisation the caseworker works for now
 	CanSwitchOrg   bool    // shows the link "Skift organisation" → /sagsbehandleradgang/organisation
 	CitizenName    string  // "" on non-citizen pages; else "På vegne af borger: <name>", "Skift til anden borger" and the tabs
+	PersonName     string  // a citizen signed in as themself, on their own pages: their name and "Log ud"
 	Tab            string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
 	Breadcrumb     []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
 	Session        SessionDeadline
