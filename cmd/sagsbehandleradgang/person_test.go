@@ -112,6 +112,15 @@ func TestPerson_AndCaseworkerSessionsKeepToTheirOwnPages(t *testing.T) {
 	s := startStack(t)
 	anna := s.newClient(t)
 	anna.personLogin("anna")
+	// The session holds the citizen's id, not the CPR number.
+	cprDigits := []byte(demo.CitizenByKey("anna").CPR)
+	if n := s.count(t, `SELECT count(*) FROM sessions WHERE position($1::bytea IN data) > 0 OR name_id LIKE '%' || $2 || '%'`,
+		cprDigits, string(cprDigits)); n != 0 {
+		t.Errorf("%d sessions hold the citizen's CPR number", n)
+	}
+	if n := s.count(t, `SELECT count(*) FROM sessions`); n != 1 {
+		t.Errorf("%d sessions after the citizen's sign-in, want 1", n)
+	}
 	for _, path := range []string{"/sagsbehandleradgang", "/borger/forside", "/sagsbehandleradgang/organisation"} {
 		p := anna.get(path)
 		if p.Status != http.StatusForbidden || text(p, "page-heading") != "Ingen adgang" {
@@ -204,4 +213,35 @@ func TestBrowser_CitizenSeesWhoLookedInHistorikLogin(t *testing.T) {
 	}
 	b.do(ctx, chromedp.Navigate(s.BaseURL+"/min-side/historik"), chromedp.WaitVisible(testid("logout")),
 		chromedp.Click(testid("logout")), chromedp.WaitVisible(testid("login-again")))
+}
+
+// Twenty entries a page, newest first; "Næste side" leads on, and a page
+// that does not exist is not found.
+func TestPerson_HistoryIsPaged(t *testing.T) {
+	s := startStack(t)
+	berit := s.actingFor(t, "berit", "anna")
+	for range 20 {
+		berit.lookUp(demo.CitizenByKey("anna").CPR)
+	}
+	c := s.newClient(t)
+	p := c.personLogin("anna")
+	if n := len(ownHistory(p)); n != 20 {
+		t.Errorf("page 1 has %d entries, want 20", n)
+	}
+	if got := text(p, "own-history-page"); got != "Side 1 af 2" {
+		t.Errorf("paging says %q", got)
+	}
+	next, _ := p.Doc.Find(`[data-testid="own-history-next"]`).Attr("href")
+	p2 := c.get(next)
+	if n := len(ownHistory(p2)); p2.Status != http.StatusOK || n != 1 {
+		t.Errorf("page 2: %d with %d entries, want 200 with 1", p2.Status, n)
+	}
+	if p2.Doc.Find(`[data-testid="own-history-next"]`).Length() != 0 || p2.Doc.Find(`[data-testid="own-history-prev"]`).Length() != 1 {
+		t.Error("page 2 of 2 must link back and not on")
+	}
+	for _, side := range []string{"3", "0", "x"} {
+		if p := c.get("/min-side/historik?side=" + side); p.Status != http.StatusNotFound {
+			t.Errorf("?side=%s: %d, want 404", side, p.Status)
+		}
+	}
 }

@@ -265,5 +265,7 @@ func printDemoLogins(w io.Writer, baseURL string) {
 		fmt.Fprintf(w, "  %-8s %-16s %s\n", c.Username, c.Name, c.Description)
 	}
 	fmt.Fprintln(w, "De opdigtede demoborgere og deres CPR-numre står i README.md.")
+	fmt.Fprintf(w, "En demoborger ser sin Historik → Login på %s/min-side: log ind med borgerens\n", baseURL)
+	fmt.Fprintln(w, "fornavn med små bogstaver (anna, bo, … maja) og samme adgangskode.")
 	fmt.Fprintln(w)
 }
