@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -243,5 +244,22 @@ func TestPerson_HistoryIsPaged(t *testing.T) {
 		if p := c.get("/min-side/historik?side=" + side); p.Status != http.StatusNotFound {
 			t.Errorf("?side=%s: %d, want 404", side, p.Status)
 		}
+	}
+}
+
+// A person the DFDG copy does not know gets "Ingen adgang" and no session.
+func TestPerson_UnknownToJobnetIsToldSoAndGetsNoSession(t *testing.T) {
+	s := startStack(t)
+	if _, err := s.Owner.Exec(context.Background(), `UPDATE citizens SET cpr = $1 WHERE cpr = $2`,
+		demo.UnknownCPR, demo.CitizenByKey("anna").CPR); err != nil {
+		t.Fatal(err)
+	}
+	p := s.newClient(t).personLogin("anna")
+	if p.Status != http.StatusForbidden || text(p, "page-heading") != "Ingen adgang" ||
+		text(p, "message") != "Vi kan ikke finde dig i Jobnet. Der er derfor ingen historik at vise." {
+		t.Errorf("unknown person: %d %q %q", p.Status, text(p, "page-heading"), text(p, "message"))
+	}
+	if n := s.count(t, `SELECT count(*) FROM sessions WHERE octet_length(data) > 0 AND name_id <> ''`); n != 0 {
+		t.Errorf("%d signed-in sessions for a person Jobnet does not know", n)
 	}
 }
