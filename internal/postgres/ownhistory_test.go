@@ -39,22 +39,34 @@ func seenOf(entries []jobnet.HistoryEntry) []seen {
 	return out
 }
 
+// lookingUp is a demo database with two caseworkers who look citizens up.
+type lookingUp struct {
+	s           *postgres.Store
+	berit, nina jobnet.Caseworker
+}
+
+func newLookingUp(t *testing.T) lookingUp {
+	t.Helper()
+	s := postgres.NewStore(pgtest.Pool(t, pgtest.NewDemoDatabase(t)))
+	return lookingUp{s, caseworker(t, s, "berit", jobnet.OrgAkasse), caseworker(t, s, "nina", jobnet.OrgJobcenter)}
+}
+
+var lookUpsFrom = time.Date(2026, time.November, 20, 9, 30, 0, 0, time.UTC)
+
 func TestOwnLoginHistory_TheCitizenSeesExactlyTheLookUpsOfThemNewestFirst(t *testing.T) {
 	ctx := context.Background()
-	s := postgres.NewStore(pgtest.Pool(t, pgtest.NewDemoDatabase(t)))
-	berit := caseworker(t, s, "berit", jobnet.OrgAkasse)
-	nina := caseworker(t, s, "nina", jobnet.OrgJobcenter)
-	t0 := time.Date(2026, time.November, 20, 9, 30, 0, 0, time.UTC)
+	f := newLookingUp(t)
+	s, berit, nina := f.s, f.berit, f.nina
 
 	lookUps := []struct {
 		cw      jobnet.Caseworker
 		citizen string
 		at      time.Time
 	}{
-		{berit, "anna", t0},
-		{berit, "maja", t0.Add(time.Minute)},
-		{nina, "anna", t0.Add(2 * time.Hour)},
-		{berit, "emma", t0.Add(3 * time.Hour)}, // refused: another a-kasse's member
+		{berit, "anna", lookUpsFrom},
+		{berit, "maja", lookUpsFrom.Add(time.Minute)},
+		{nina, "anna", lookUpsFrom.Add(2 * time.Hour)},
+		{berit, "emma", lookUpsFrom.Add(3 * time.Hour)}, // refused: another a-kasse's member
 	}
 	for _, l := range lookUps {
 		if _, _, err := s.LookUp(ctx, l.cw, mustCPR(t, demo.CitizenByKey(l.citizen).CPR), l.at, postgres.LookUpLimit{}); err != nil {
@@ -67,10 +79,10 @@ func TestOwnLoginHistory_TheCitizenSeesExactlyTheLookUpsOfThemNewestFirst(t *tes
 		want    []seen
 	}{
 		{"anna", []seen{
-			{t0.Add(2 * time.Hour), "Nina Pettersen", demo.OrgJobcenterAarhus.Name, postgres.Via},
-			{t0, "Berit Hansen", demo.OrgFagenesAkasse.Name, postgres.Via},
+			{lookUpsFrom.Add(2 * time.Hour), "Nina Pettersen", demo.OrgJobcenterAarhus.Name, postgres.Via},
+			{lookUpsFrom, "Berit Hansen", demo.OrgFagenesAkasse.Name, postgres.Via},
 		}},
-		{"maja", []seen{{t0.Add(time.Minute), "Berit Hansen", demo.OrgFagenesAkasse.Name, postgres.Via}}},
+		{"maja", []seen{{lookUpsFrom.Add(time.Minute), "Berit Hansen", demo.OrgFagenesAkasse.Name, postgres.Via}}},
 		{"emma", nil}, // a refused look-up is the organisation's control, not her history
 		{"bo", nil},
 	}
@@ -103,10 +115,8 @@ func TestOwnLoginHistory_TheCitizenSeesExactlyTheLookUpsOfThemNewestFirst(t *tes
 // among look-ups at the very same moment.
 func TestOwnLoginHistory_PagesAreStable(t *testing.T) {
 	ctx := context.Background()
-	s := postgres.NewStore(pgtest.Pool(t, pgtest.NewDemoDatabase(t)))
-	berit := caseworker(t, s, "berit", jobnet.OrgAkasse)
-	nina := caseworker(t, s, "nina", jobnet.OrgJobcenter)
-	t0 := time.Date(2026, time.November, 20, 9, 30, 0, 0, time.UTC)
+	f := newLookingUp(t)
+	s, berit, nina := f.s, f.berit, f.nina
 	anna := mustCPR(t, demo.CitizenByKey("anna").CPR)
 	const n = 7
 	for i := range n {
@@ -115,7 +125,7 @@ func TestOwnLoginHistory_PagesAreStable(t *testing.T) {
 			cw = nina
 		}
 		// Three moments, each with several look-ups.
-		if _, _, err := s.LookUp(ctx, cw, anna, t0.Add(time.Duration(i/3)*time.Minute), postgres.LookUpLimit{}); err != nil {
+		if _, _, err := s.LookUp(ctx, cw, anna, lookUpsFrom.Add(time.Duration(i/3)*time.Minute), postgres.LookUpLimit{}); err != nil {
 			t.Fatal(err)
 		}
 	}
