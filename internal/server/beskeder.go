@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 	var v views.BeskederView
 	for i, m := range ms {
 		item := views.BeskedItem{
-			Href: pageBeskeder.Path + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
+			Href: pages.Beskeder.Path + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
 			Date: views.ShortDate(m.SentAt.In(jobnet.Copenhagen)), Unread: m.ReadAt.IsZero(),
 		}
 		if i < jobnet.RecentMessages {
@@ -44,7 +45,7 @@ func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 			v.Older = append(v.Older, item)
 		}
 	}
-	c := s.pageChrome(r, pageBeskeder)
+	c := s.pageChrome(r, pages.Beskeder)
 	s.renderPage(w, r, http.StatusOK, views.BeskederPage(c, v))
 	return nil
 }
@@ -74,7 +75,7 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		view.Paragraphs = beskedParagraphs(m.Body)
 	}
-	c := s.belowPageChrome(r, "Besked fra "+m.FromOrg, pageBeskeder, m.Title)
+	c := s.belowPageChrome(r, "Besked fra "+m.FromOrg, pages.Beskeder, m.Title)
 	s.renderPage(w, r, http.StatusOK, views.BeskedPage(c, view))
 	return nil
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strings"
 	"unicode"
@@ -85,7 +86,7 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.metrics.lookUps.WithLabelValues("granted").Inc()
 	s.log.Info("look-up granted", "user", v.user.ID, "org", v.cw.Org.ID, "citizen", citizen.ID)
-	http.Redirect(w, r, pageForside.Path, http.StatusSeeOther)
+	http.Redirect(w, r, pages.Forside.Path, http.StatusSeeOther)
 	return nil
 }
 

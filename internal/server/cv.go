@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"time"
 
@@ -24,7 +25,7 @@ func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageCV)
+	c := s.pageChrome(r, pages.CV)
 	s.renderPage(w, r, http.StatusOK, views.CVPage(c, cvView(cv, found)))
 	return nil
 }
@@ -38,7 +39,7 @@ func (s *Server) cvPrintPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageCVPrint)
+	c := s.pageChrome(r, pages.CVPrint)
 	s.renderPage(w, r, http.StatusOK, views.CVPrintPage(c, v.citizen.Citizen.Name, cvView(cv, found)))
 	return nil
 }
@@ -77,7 +78,7 @@ func cvView(cv jobnet.CV, found bool) views.CVView {
 // access.MaySeePresentationCV, applied by the route's middleware). Its
 // content is never loaded.
 func (s *Server) presentationCVBlocked(w http.ResponseWriter, r *http.Request) {
-	c := s.pageChrome(r, pagePresentationCV)
+	c := s.pageChrome(r, pages.PresentationCV)
 	s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(c, "Ingen adgang", ""))
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"math"
 	"net/http"
 	"net/url"
@@ -52,7 +53,7 @@ func (s *Server) dagpengePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	chrome := s.pageChrome(r, pageDagpenge)
+	chrome := s.pageChrome(r, pages.Dagpenge)
 	if !found {
 		s.renderPage(w, r, http.StatusOK, views.DagpengePage(chrome, views.DagpengeView{Empty: TextDagpengeNone}))
 		return nil
@@ -321,7 +322,7 @@ func (s *Server) supplementaryPage(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageSupplementary)
+	c := s.pageChrome(r, pages.Supplementary)
 	s.renderPage(w, r, http.StatusOK, views.SupplementaryPage(c, supplementaryView(x, found)))
 	return nil
 }

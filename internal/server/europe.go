@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 
 	"github.com/star-dk/sagsbehandleradgang/web/views"
@@ -13,7 +14,7 @@ func (s *Server) europePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageEurope)
+	c := s.pageChrome(r, pages.Europe)
 	s.renderPage(w, r, http.StatusOK, views.EuropePage(c, views.EuropeView{
 		HasCV: cv.Exists, Searchable: cv.Searchable, EuropeVisible: cv.EuropeVisible}))
 	return nil

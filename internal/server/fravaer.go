@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"time"
 
@@ -36,7 +37,7 @@ func (s *Server) fravaerPage(w http.ResponseWriter, r *http.Request) error {
 	for _, a := range absences {
 		v.Absences = append(v.Absences, fravaerItem(a))
 	}
-	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.pageChrome(r, pageFravaer), v))
+	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.pageChrome(r, pages.Fravaer), v))
 	return nil
 }
 
@@ -73,7 +74,7 @@ func (s *Server) meldFeriePage(w http.ResponseWriter, r *http.Request) error {
 			v.Holidays = append(v.Holidays, fravaerItem(a))
 		}
 	}
-	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.pageChrome(r, pageMeldFerie), v))
+	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.pageChrome(r, pages.MeldFerie), v))
 	return nil
 }
 
@@ -89,7 +90,7 @@ func (s *Server) meldSygRaskPage(w http.ResponseWriter, r *http.Request) error {
 	if sick, ok := jobnet.SickOn(absences, today); ok {
 		v.Sick, v.SickID, v.SickSince = true, sick.ID, views.FravaerDate(sick.Period.From)
 	}
-	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.pageChrome(r, pageMeldSygRask), v))
+	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.pageChrome(r, pages.MeldSygRask), v))
 	return nil
 }
 
@@ -106,6 +107,6 @@ func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) erro
 	if st.HasCourse {
 		v.Since = views.ShortDate(st.Since)
 	}
-	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.pageChrome(r, pageTilOgAfmelding), v))
+	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.pageChrome(r, pages.TilOgAfmelding), v))
 	return nil
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"time"
 
@@ -34,7 +35,7 @@ func (s *Server) gemteJobPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Jobs = append(v.Jobs, item)
 	}
-	c := s.pageChrome(r, pageGemteJob)
+	c := s.pageChrome(r, pages.GemteJob)
 	s.renderPage(w, r, http.StatusOK, views.GemteJobPage(c, v))
 	return nil
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strconv"
 
@@ -33,7 +34,7 @@ func (s *Server) jobGoalsPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Goals = append(v.Goals, item)
 	}
-	c := s.pageChrome(r, pageJobGoals)
+	c := s.pageChrome(r, pages.JobGoals)
 	s.renderPage(w, r, http.StatusOK, views.JobGoalsPage(c, v))
 	return nil
 }
