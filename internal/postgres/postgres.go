@@ -45,10 +45,10 @@ func OpenReader(ctx context.Context, dsn string, t Timeouts) (*pgxpool.Pool, err
 	return open(ctx, "DATABASE_READ_URL", dsn, t, map[string]string{"default_transaction_read_only": "on"})
 }
 
-func open(ctx context.Context, name, dsn string, t Timeouts, params map[string]string) (*pgxpool.Pool, error) {
+func open(ctx context.Context, variable, dsn string, t Timeouts, params map[string]string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: parse %s: %w", name, err)
+		return nil, fmt.Errorf("postgres: parse %s: %w", variable, err)
 	}
 	for k, v := range params {
 		cfg.ConnConfig.RuntimeParams[k] = v
