@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
 )
 
@@ -51,6 +52,12 @@ type Config struct {
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	MetricsAddr  string        // METRICS_ADDR: where /metrics is served; empty: not served
 	DemoLogins   bool          // -demo-logins: print the demo caseworkers' logins at start
+
+	// DATABASE_READ_URL: a streaming replica of DATABASE_URL's primary that
+	// serves the citizen's pages; empty: the primary serves them. Sessions,
+	// the access rule, the access log and the SAML replay cache always stay
+	// on the primary.
+	DatabaseReadURL string
 
 	// Failure stays quick: a statement, a wait for a lock and a whole
 	// request are cut off after these, and the caseworker gets the 503
@@ -88,6 +95,7 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 		SAMLNextKeyFile:            getenv("SAML_NEXT_KEY_FILE"),
 		SAMLNextCertFile:           getenv("SAML_NEXT_CERT_FILE"),
 		IdPMetadataSigningCertFile: getenv("IDP_METADATA_SIGNING_CERT_FILE"),
+		DatabaseReadURL:            getenv("DATABASE_READ_URL"),
 		DemoLogins:                 *demo,
 		MetricsAddr:                getenv("METRICS_ADDR"),
 	}
@@ -100,6 +108,12 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	c.BaseURL = base
 	if c.DatabaseURL == "" {
 		errs = append(errs, errors.New("DATABASE_URL is required, e.g. postgres://user@host/sagsbehandleradgang"))
+	}
+	if c.DatabaseReadURL != "" {
+		// The parser's error would quote the URL, password and all.
+		if _, err := pgconn.ParseConfig(c.DatabaseReadURL); err != nil {
+			errs = append(errs, errors.New("DATABASE_READ_URL must be a PostgreSQL URL, e.g. postgres://user@replica/sagsbehandleradgang, or unset"))
+		}
 	}
 	if c.IdPMetadataURL == "" && c.IdPMetadataFile == "" {
 		c.IdPMetadataURL = "http://localhost:8081/metadata"

@@ -94,3 +94,21 @@ func TestConfig_SessionIdleTimeout(t *testing.T) {
 		}
 	}
 }
+
+// DATABASE_READ_URL is optional: without it the primary serves the pages; a
+// malformed one is refused at start without being quoted (it may hold a
+// password).
+func TestConfig_DatabaseReadURL(t *testing.T) {
+	c, err := configFrom(nil)
+	if err != nil || c.DatabaseReadURL != "" {
+		t.Fatalf("unset: %q (%v), want empty", c.DatabaseReadURL, err)
+	}
+	c, err = configFrom(map[string]string{"DATABASE_READ_URL": "postgres://app@replica/sba"})
+	if err != nil || c.DatabaseReadURL != "postgres://app@replica/sba" {
+		t.Errorf("set: %q (%v)", c.DatabaseReadURL, err)
+	}
+	_, err = configFrom(map[string]string{"DATABASE_READ_URL": "postgres://app:hemmelig@replica:port/sba"})
+	if err == nil || !strings.Contains(err.Error(), "DATABASE_READ_URL") || strings.Contains(err.Error(), "hemmelig") {
+		t.Errorf("malformed: error %v, want one naming DATABASE_READ_URL without the password", err)
+	}
+}

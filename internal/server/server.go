@@ -19,12 +19,23 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/session"
 )
 
-// Store is what the handlers need of the database.
+// Store is what the handlers need of the primary database: who the
+// caseworker is, the facts the access rule is checked against on every
+// request, and the look-up that writes the access log. These must be
+// current — a citizen who leaves the a-kasse disappears at once — so they
+// never come from a replica.
 type Store interface {
 	Ping(ctx context.Context) error
 	UserByIdentity(ctx context.Context, id jobnet.Identity) (jobnet.User, error)
 	LoadViewer(ctx context.Context, userID, citizenID int64) (postgres.Viewer, error)
 	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time, limit postgres.LookUpLimit) (jobnet.Citizen, access.Decision, error)
+}
+
+// PageStore is what the citizen's pages read, once the access rule has let
+// the caseworker through: the citizen's data, which a streaming replica may
+// serve a moment behind the primary (DATABASE_READ_URL).
+type PageStore interface {
+	Ping(ctx context.Context) error
 
 	// The citizen's pages, each interface declared beside its handler.
 	forsideStore
@@ -86,7 +97,8 @@ type Config struct {
 // Server holds the handlers' dependencies.
 type Server struct {
 	cfg      Config
-	store    Store
+	store    Store     // the primary
+	pages    PageStore // the citizen's pages: a replica, or the primary
 	sp       ServiceProvider
 	sessions SessionStore
 	log      *slog.Logger
@@ -96,8 +108,9 @@ type Server struct {
 
 // New returns the application's HTTP handler, and the handler of its
 // Prometheus metrics, which is served apart from it (METRICS_ADDR) so that
-// the public port does not show it.
-func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) (app, metrics http.Handler) {
+// the public port does not show it. Without a replica, pages is the primary's
+// store too.
+func New(cfg Config, store Store, pages PageStore, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) (app, metrics http.Handler) {
 	if cfg.LookUpLimit <= 0 {
 		cfg.LookUpLimit = 60
 	}
@@ -107,6 +120,6 @@ func New(cfg Config, store Store, sp ServiceProvider, ss SessionStore, log *slog
 	if now == nil {
 		now = time.Now
 	}
-	s := &Server{cfg: cfg, store: store, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
+	s := &Server{cfg: cfg, store: store, pages: pages, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
 	return s.routes(), s.metrics.handler()
 }
