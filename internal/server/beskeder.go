@@ -29,7 +29,7 @@ const TextBrevhemmelighed = "Du må ikke få adgang til indholdet af denne beske
 // (access.MessageAsSeen).
 func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 	visit := visitFrom(r.Context())
-	ms, err := s.pages.Messages(r.Context(), visit.cw, visit.citizen.Citizen.ID)
+	ms, err := s.pageData.Messages(r.Context(), visit.cw, visit.citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || messageID <= 0 {
 		return jobnet.ErrNotFound
 	}
-	m, err := s.pages.Message(r.Context(), v.cw, v.citizen.Citizen.ID, messageID)
+	m, err := s.pageData.Message(r.Context(), v.cw, v.citizen.Citizen.ID, messageID)
 	if err != nil {
 		return err
 	}

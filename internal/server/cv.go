@@ -21,7 +21,7 @@ type cvStore interface {
 // cvPage is "Mit CV" as the citizen sees it (SPEC §5.2). A citizen without
 // a CV sees Jobnet's invitation to make one; nothing is created.
 func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
-	cv, found, err := s.pages.CV(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	cv, found, err := s.pageData.CV(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
 // its export form posts, and the read-only middleware refuses it.
 func (s *Server) cvPrintPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
-	cv, found, err := s.pages.CV(r.Context(), v.citizen.Citizen.ID)
+	cv, found, err := s.pageData.CV(r.Context(), v.citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}

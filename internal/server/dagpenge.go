@@ -49,7 +49,7 @@ const (
 // internal/dagpenge and never saved. A bad field is reported at the field
 // with status 400, and the counters are shown all the same.
 func (s *Server) dagpengePage(w http.ResponseWriter, r *http.Request) error {
-	c, found, err := s.pages.DagpengeCounters(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	c, found, err := s.pageData.DagpengeCounters(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
@@ -318,7 +318,7 @@ func dagpengeKarensDeductions(n int) string {
 // supplementaryPage is Tællere for supplerende dagpenge (SPEC §5.3): the
 // weeks used of 30 within the 104-week window.
 func (s *Server) supplementaryPage(w http.ResponseWriter, r *http.Request) error {
-	x, found, err := s.pages.SupplementaryCounter(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	x, found, err := s.pageData.SupplementaryCounter(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}

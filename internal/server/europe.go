@@ -10,7 +10,7 @@ import (
 // europePage is "Job i Europa": whether the CV is visible to employers in
 // all of Europe, with the citizen's form to change it (refused).
 func (s *Server) europePage(w http.ResponseWriter, r *http.Request) error {
-	cv, err := s.pages.CVStanding(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	cv, err := s.pageData.CVStanding(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}

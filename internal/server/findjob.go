@@ -46,7 +46,7 @@ var findJobAreaPattern = regexp.MustCompile(`^(kommune-[0-9]{3}|region-108[1-5]|
 // 400, and the hits are those of the other fields.
 func (s *Server) findJobPage(w http.ResponseWriter, r *http.Request) error {
 	q := parseFindJobQuery(r.URL.Query())
-	res, err := s.pages.SearchJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.query, jobnet.Day(s.now()))
+	res, err := s.pageData.SearchJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.query, jobnet.Day(s.now()))
 	if err != nil {
 		return err
 	}

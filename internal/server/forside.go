@@ -27,7 +27,7 @@ type forsideStore interface {
 func (s *Server) forsidePage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
-	f, err := s.pages.FrontPage(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+	f, err := s.pageData.FrontPage(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}

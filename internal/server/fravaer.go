@@ -23,7 +23,7 @@ type fravaerStore interface {
 // current and coming absences.
 func (s *Server) fravaerAbsences(r *http.Request, today time.Time) ([]jobnet.Absence, error) {
 	v := visitFrom(r.Context())
-	return s.pages.Absences(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+	return s.pageData.Absences(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 }
 
 // fravaerPage is "Aktuelt fravær" (SPEC §5.3, seed 001 §5.5 and billede
@@ -99,7 +99,7 @@ func (s *Server) meldSygRaskPage(w http.ResponseWriter, r *http.Request) error {
 // (refused).
 func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) error {
 	today := jobnet.Day(s.now())
-	st, err := s.pages.JobseekerStatus(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, today)
+	st, err := s.pageData.JobseekerStatus(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ type gemteJobStore interface {
 // point 4): reading only. A posting that can still be applied for links to
 // its page; one whose deadline has passed says so.
 func (s *Server) gemteJobPage(w http.ResponseWriter, r *http.Request) error {
-	saved, err := s.pages.SavedJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, jobnet.Day(s.now()))
+	saved, err := s.pageData.SavedJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, jobnet.Day(s.now()))
 	if err != nil {
 		return err
 	}

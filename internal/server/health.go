@@ -23,8 +23,8 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("database unavailable\n"))
 		return
 	}
-	if any(s.pages) != any(s.store) {
-		if err := s.pages.Ping(ctx); err != nil {
+	if any(s.pageData) != any(s.store) {
+		if err := s.pageData.Ping(ctx); err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("replica unavailable\n"))
 			return

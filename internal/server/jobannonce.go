@@ -30,7 +30,7 @@ func (s *Server) jobannoncePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id <= 0 {
 		return jobnet.ErrNotFound
 	}
-	p, err := s.pages.JobPosting(r.Context(), id, jobnet.Day(s.now()))
+	p, err := s.pageData.JobPosting(r.Context(), id, jobnet.Day(s.now()))
 	if err != nil {
 		return err
 	}

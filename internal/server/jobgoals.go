@@ -19,7 +19,7 @@ type jobGoalsStore interface {
 // only reads: opening it for a citizen without a CV or job goals shows what
 // there is and creates nothing (seed 002 §2.3 was exactly that bug).
 func (s *Server) jobGoalsPage(w http.ResponseWriter, r *http.Request) error {
-	g, err := s.pages.JobGoals(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	g, err := s.pageData.JobGoals(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}

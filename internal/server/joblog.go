@@ -21,7 +21,7 @@ type joblogStore interface {
 // the logs are shown as if that field were empty.
 func (s *Server) joblogPage(w http.ResponseWriter, r *http.Request) error {
 	q := parseJoblogQuery(r.URL.Query(), jobnet.Day(s.now()))
-	p, err := s.pages.Joblog(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
+	p, err := s.pageData.Joblog(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
 	if err != nil {
 		return err
 	}

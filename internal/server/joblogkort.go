@@ -22,7 +22,7 @@ type joblogKortStore interface {
 // here: the Joblog itself reports it.
 func (s *Server) joblogKortPage(w http.ResponseWriter, r *http.Request) error {
 	q := parseJoblogQuery(r.URL.Query(), jobnet.Day(s.now()))
-	entries, err := s.pages.JoblogMap(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
+	entries, err := s.pageData.JoblogMap(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (s *Server) kalenderPage(w http.ResponseWriter, r *http.Request) error {
 	today := jobnet.Day(s.now())
 	q := parseKalenderQuery(r.URL.Query(), today)
 	first, last := q.Month, q.Month.AddDate(0, 1, -1)
-	cal, err := s.pages.Calendar(r.Context(), v.cw, v.citizen.Citizen.ID, first, last, today)
+	cal, err := s.pageData.Calendar(r.Context(), v.cw, v.citizen.Citizen.ID, first, last, today)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func (s *Server) minPlanPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
 	q := parseMinPlanQuery(r.URL.Query(), today)
-	plan, err := s.pages.MinPlan(r.Context(), v.cw, v.citizen.Citizen.ID, s.now())
+	plan, err := s.pageData.MinPlan(r.Context(), v.cw, v.citizen.Citizen.ID, s.now())
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (s *Server) moederPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	now := s.now()
 	q := parseMoederQuery(r.URL.Query())
-	p, err := s.pages.MeetingsPage(r.Context(), v.cw, v.citizen.Citizen.ID, q.Host, now)
+	p, err := s.pageData.MeetingsPage(r.Context(), v.cw, v.citizen.Citizen.ID, q.Host, now)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 func (s *Server) preparationPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
-	form, answers, found, err := s.pages.PreparationReceipt(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+	form, answers, found, err := s.pageData.PreparationReceipt(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}

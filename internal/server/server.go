@@ -98,7 +98,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	store    Store     // the primary
-	pages    PageStore // the citizen's pages: a replica, or the primary
+	pageData PageStore // the citizen's pages: a replica, or the primary
 	sp       ServiceProvider
 	sessions SessionStore
 	log      *slog.Logger
@@ -108,9 +108,9 @@ type Server struct {
 
 // New returns the application's HTTP handler, and the handler of its
 // Prometheus metrics, which is served apart from it (METRICS_ADDR) so that
-// the public port does not show it. Without a replica, pages is the primary's
+// the public port does not show it. Without a replica, pageData is the primary's
 // store too.
-func New(cfg Config, store Store, pages PageStore, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) (app, metrics http.Handler) {
+func New(cfg Config, store Store, pageData PageStore, sp ServiceProvider, ss SessionStore, log *slog.Logger, now func() time.Time) (app, metrics http.Handler) {
 	if cfg.LookUpLimit <= 0 {
 		cfg.LookUpLimit = 60
 	}
@@ -120,6 +120,6 @@ func New(cfg Config, store Store, pages PageStore, sp ServiceProvider, ss Sessio
 	if now == nil {
 		now = time.Now
 	}
-	s := &Server{cfg: cfg, store: store, pages: pages, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
+	s := &Server{cfg: cfg, store: store, pageData: pageData, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
 	return s.routes(), s.metrics.handler()
 }
