@@ -1,6 +1,6 @@
 // Command launchtoken mints a launch token as a case system (fagsystem)
-// would, for trying out the launch (README, "Åbn en borger fra
-// fagsystemet"): the token alone, or an HTML page whose form posts it to
+// would, for trying out the launch (README, "Launch from a case
+// system"): the token alone, or an HTML page whose form posts it to
 // Sagsbehandleradgang at once. It is for development and tests: a case
 // system mints its own tokens with any JWT library.
 //

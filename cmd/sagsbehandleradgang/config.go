@@ -53,8 +53,8 @@ type Config struct {
 	MetricsAddr  string        // METRICS_ADDR: where /metrics is served; empty: not served
 	DemoLogins   bool          // -demo-logins: print the demo caseworkers' logins at start
 	// LAUNCH_KEYS_FILE: the case systems' keys for launch tokens, one
-	// "case-system-id key" a line (README, "Åbn en borger fra
-	// fagsystemet"); empty: no case system can launch.
+	// "case-system-id key" a line (README, "Launch from a case
+	// system"); empty: no case system can launch.
 	LaunchKeys launch.Keys
 
 	// Failure stays quick: a statement, a wait for a lock and a whole

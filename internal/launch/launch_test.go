@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +160,40 @@ func TestParseKeys(t *testing.T) {
 		} else if strings.Contains(err.Error(), hexKey[:20]) {
 			t.Errorf("%s: the error %q shows the key", name, err)
 		}
+	}
+}
+
+// The README's worked example is a token the server accepts, with the
+// demo key, at its time, naming what the README says.
+func TestREADMEWorkedExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "<!-- launch-example -->\n```\n")
+	if !ok {
+		t.Fatal("README has no launch example")
+	}
+	token, _, _ := strings.Cut(after, "\n")
+	f, err := os.Open("../../testdata/launch/demo-fagsystem.keys")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	keys, err := ParseKeys(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	issued := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	l, err := Verify(token, keys, issued.Add(time.Minute))
+	if err != nil {
+		t.Fatalf("the README's token: %v", err)
+	}
+	if l.System != "demo-fagsystem" || l.CPR.Digits() != "1203854417" || l.CVR != "11223344" ||
+		l.UUID != "6f1c2a3e-4b5d-4e6f-8a7b-9c0d1e2f3a4b" || !l.Expires.Equal(issued.Add(MaxLifetime)) {
+		t.Errorf("the README's token says %+v", l)
+	}
+	if _, err := Verify(token, keys, issued.Add(MaxLifetime+Skew+time.Second)); err == nil {
+		t.Error("the README's token is accepted after it expired")
 	}
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // launchPath is where a case system's form posts a launch token (SPEC §1
-// step 1; README "Åbn en borger fra fagsystemet").
+// step 1; README "Launch from a case system").
 const launchPath = "/sagsbehandleradgang/fagsystem"
 
 // The launch kept while the caseworker signs in travels in a cookie of its
