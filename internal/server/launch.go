@@ -36,7 +36,7 @@ const (
 // nor the citizen it names.
 const (
 	TextLaunchHeading         = "Linket fra dit fagsystem kunne ikke bruges"
-	TextLaunchUnusable        = "Linket er for gammelt, er brugt før eller kunne ikke godkendes. Åbn borgeren igen fra dit fagsystem, eller skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet."
+	TextLaunchUnusable        = "Linket er udløbet eller allerede brugt, eller det kunne ikke godkendes. Åbn borgeren igen fra dit fagsystem, eller skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet."
 	TextLaunchOtherCaseworker = "Linket er lavet til en anden sagsbehandler end den, der er logget ind. Åbn borgeren igen fra dit fagsystem, når du er logget ind som dig selv, eller skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet."
 	TextLaunchOrganisation    = "Linket gælder en organisation, som du ikke kan arbejde for her, eller som ikke entydigt er én af dine. Vælg organisation, og skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet. Kontakt den lokale brugeransvarlige (LBA), hvis du mangler adgang."
 )
