@@ -136,6 +136,7 @@ func TestLaunch_FromTheCaseSystem(t *testing.T) {
 		tokens = append(tokens, tok)
 		return tok
 	}
+	var p page
 	var clients []*launchClient
 	newClient := func() *launchClient {
 		c := s.newLaunchClient(t)
@@ -147,7 +148,27 @@ func TestLaunch_FromTheCaseSystem(t *testing.T) {
 	// Not signed in: the token is checked, then the IdP, then the Forside.
 	valid := mint("berit", anna.CPR, "", time.Now(), s.key)
 	c := newClient()
-	p := c.signInAtIdP(c.launch(valid), "berit")
+	p = c.launch(valid)
+	// While the caseworker signs in, the launch waits in a cookie for the
+	// ACS, sealed: the browser cannot read the CPR number in it.
+	var kept string
+	for _, ck := range c.http.Jar.Cookies(mustParse(t, s.BaseURL+"/saml/acs")) {
+		if ck.Name == "sba_launch" {
+			kept = ck.Value
+		}
+	}
+	if kept == "" {
+		t.Error("no launch cookie for the ACS while signing in")
+	}
+	if decoded, _ := base64.URLEncoding.DecodeString(kept); strings.Contains(kept, anna.CPR) || strings.Contains(string(decoded), anna.CPR) {
+		t.Error("the launch cookie shows the CPR number")
+	}
+	for _, ck := range c.http.Jar.Cookies(mustParse(t, s.BaseURL+"/sagsbehandleradgang")) {
+		if ck.Name == "sba_launch" {
+			t.Error("the launch cookie is sent beyond the ACS")
+		}
+	}
+	p = c.signInAtIdP(p, "berit")
 	lookUps++
 	if p.Status != http.StatusOK || !strings.HasSuffix(p.URL, "/borger/forside") || !strings.Contains(text(p, "citizen"), "Anna Jensen") {
 		t.Fatalf("valid launch: %d at %s, top bar %q", p.Status, p.URL, text(p, "citizen"))
@@ -222,6 +243,26 @@ func TestLaunch_FromTheCaseSystem(t *testing.T) {
 		t.Errorf("the wrong caseworker's launch was recorded as %d look-ups", n)
 	}
 
+	// The launch cookie lost or forged while signing in: signed in, the
+	// citizen not opened.
+	for name, value := range map[string]string{"lost": "", "forged": base64.URLEncoding.EncodeToString([]byte(`{"c":"` + anna.CPR + `"}`))} {
+		cl := newClient()
+		p = cl.launch(mint("berit", anna.CPR, "", time.Now(), s.key))
+		acs := mustParse(t, s.BaseURL+"/saml/acs")
+		maxAge := 600
+		if value == "" {
+			maxAge = -1
+		}
+		cl.http.Jar.SetCookies(acs, []*http.Cookie{{Name: "sba_launch", Value: value, Path: "/saml/acs", MaxAge: maxAge}})
+		p = cl.signInAtIdP(p, "berit")
+		if p.Status != http.StatusBadRequest || text(p, "message") != server.TextLaunchUnusable || !strings.Contains(text(p, "caseworker"), "Berit Hansen") {
+			t.Errorf("launch cookie %s: %d at %s, %q", name, p.Status, p.URL, text(p, "message"))
+		}
+	}
+	if n := s.logins(t, anna.CPR, berit.Name); n != 1 {
+		t.Errorf("after the lost launches: %d Login entries, want still 1", n)
+	}
+
 	// A caseworker with two organisations: the token's organisation CVR
 	// picks, without the organisation picker.
 	c3 := newClient()
@@ -258,6 +299,14 @@ func TestLaunch_FromTheCaseSystem(t *testing.T) {
 	p = c5.launch(mint("berit", anna.CPR, "", time.Now(), s.key))
 	if p.Status != http.StatusTooManyRequests || strings.Contains(p.Body, "Anna Jensen") {
 		t.Errorf("launch over the rate limit: %d", p.Status)
+	}
+
+	m := c.get(s.MetricsURL).Body
+	for _, want := range []string{`sagsbehandleradgang_launches_total{outcome="accepted"} 5`, `sagsbehandleradgang_launches_total{outcome="lost"} 2`, `sagsbehandleradgang_launches_total{outcome="reused"} 1`,
+		`sagsbehandleradgang_launches_total{outcome="signature"} 2`, `sagsbehandleradgang_launches_total{outcome="launch_other_caseworker"} 1`} {
+		if !strings.Contains(m, want) {
+			t.Errorf("metrics lack %s", want)
+		}
 	}
 
 	for _, c := range clients {
