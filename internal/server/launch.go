@@ -72,6 +72,11 @@ func newLaunchCodec(secret []byte) (*securecookie.SecureCookie, error) {
 	return sc, nil
 }
 
+// launchStore uses a launch token's nonce once, on every instance.
+type launchStore interface {
+	UseLaunchNonce(ctx context.Context, caseSystem, nonce string, expires time.Time) (bool, error)
+}
+
 type launchKey struct{}
 
 // launchToken checks the posted token and uses its nonce before anything

@@ -27,7 +27,7 @@ type Store interface {
 	UserByIdentity(ctx context.Context, id jobnet.Identity) (jobnet.User, error)
 	LoadViewer(ctx context.Context, userID, citizenID int64) (postgres.Viewer, error)
 	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time, limit postgres.LookUpLimit) (jobnet.Citizen, access.Decision, error)
-	UseLaunchNonce(ctx context.Context, caseSystem, nonce string, expires time.Time) (bool, error)
+	launchStore
 
 	// The citizen's pages, each interface declared beside its handler.
 	forsideStore
