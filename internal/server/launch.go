@@ -5,6 +5,7 @@ import (
 	"crypto/hkdf"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -116,7 +117,7 @@ func (s *Server) signInForLaunch(next http.Handler) http.Handler {
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		sess, err := s.sessions.Current(r)
 		if err != nil {
-			return jobnet.ErrUnavailable
+			return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
 		}
 		if int64Value(sess, keyUser) != 0 {
 			next.ServeHTTP(w, r)
