@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/star-dk/sagsbehandleradgang/internal/launch"
 	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
 )
 
@@ -52,6 +53,10 @@ type Config struct {
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	MetricsAddr  string        // METRICS_ADDR: where /metrics is served; empty: not served
 	DemoLogins   bool          // -demo-logins: print the demo caseworkers' logins at start
+	// LAUNCH_KEYS_FILE: the case systems' keys for launch tokens, one
+	// "case-system-id key" a line (README, "Launch from a case
+	// system"); empty: no case system can launch.
+	LaunchKeys launch.Keys
 
 	// DATABASE_READ_URL: a streaming replica of DATABASE_URL's primary that
 	// serves the citizen's pages; empty: the primary serves them. Sessions,
@@ -159,6 +164,11 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	if err := c.LogLevel.UnmarshalText([]byte(env("LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, errors.New("LOG_LEVEL must be debug, info, warn or error"))
 	}
+	if f := getenv("LAUNCH_KEYS_FILE"); f != "" {
+		if c.LaunchKeys, err = readLaunchKeys(f); err != nil {
+			errs = append(errs, fmt.Errorf("LAUNCH_KEYS_FILE: %w", err))
+		}
+	}
 	if k := getenv("SESSION_KEY"); k != "" {
 		if c.SessionKey, err = decodeKey(k); err != nil {
 			errs = append(errs, err)
@@ -198,6 +208,15 @@ func (c *Config) loadMetadataNames(env func(key, def string) string) []error {
 		errs = append(errs, errors.New("SAML_CONTACT_EMAIL must be a plain e-mail address, e.g. drift@example.dk"))
 	}
 	return errs
+}
+
+func readLaunchKeys(path string) (launch.Keys, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return launch.ParseKeys(f)
 }
 
 func decodeKey(s string) ([]byte, error) {

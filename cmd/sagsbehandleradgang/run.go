@@ -95,11 +95,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout, SubjectOf: server.SessionSubject})
 	handler, metrics := server.New(server.Config{
-		HTTPS:             !cfg.Development(),
-		FormActionOrigins: sp.IdPOrigins(),
-		LookUpLimit:       cfg.LookUpLimit,
-		LookUpWindow:      cfg.LookUpWindow,
-		RequestTimeout:    cfg.RequestTimeout,
+		HTTPS:              !cfg.Development(),
+		FormActionOrigins:  sp.IdPOrigins(),
+		LookUpLimit:        cfg.LookUpLimit,
+		LookUpWindow:       cfg.LookUpWindow,
+		RequestTimeout:     cfg.RequestTimeout,
+		LaunchKeys:         cfg.LaunchKeys,
+		LaunchCookieSecret: cfg.SessionKey,
 	}, store, pages, sp, sessions, log, time.Now)
 
 	ln, ok := ctx.Value(listenerKey{}).(net.Listener)

@@ -56,6 +56,9 @@ func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("renew session: %w: %w", jobnet.ErrUnavailable, err)
 	}
 	s.log.Info("caseworker signed in", "user", user.ID, "organisations", len(orgs))
+	if returnTo == launchPath {
+		return s.launchAfterSignIn(w, r, &visit{sess: sess, user: user, orgs: orgs})
+	}
 	if len(orgs) > 1 {
 		returnTo = "/sagsbehandleradgang/organisation"
 	}

@@ -35,6 +35,10 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/", http.RedirectHandler("/sagsbehandleradgang", http.StatusSeeOther).ServeHTTP)
 
+	// Launch from a case system (launch.go): the token is checked and used
+	// first; then the caseworker signs in, unless signed in already.
+	r.With(s.launchToken, s.signInForLaunch, s.signedIn).Post(launchPath, s.handle(s.launch))
+
 	// Signed-in caseworkers.
 	r.Group(func(r chi.Router) {
 		r.Use(s.signedIn)
@@ -103,11 +107,13 @@ func (s *Server) routes() http.Handler {
 // from the browser's Sec-Fetch-Site and Origin headers, so no token is
 // needed. The ACS and the SLO endpoint are exempt: the IdP's messages
 // arrive as cross-site POSTs, and they are authenticated by their
-// signatures (and, at the ACS, InResponseTo) instead.
+// signatures (and, at the ACS, InResponseTo) instead. So is the launch from
+// a case system, a cross-site form authenticated by its signed token.
 func (s *Server) crossOriginProtection(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.AddInsecureBypassPattern("POST /saml/acs")
 	cop.AddInsecureBypassPattern("POST /saml/slo")
+	cop.AddInsecureBypassPattern("POST " + launchPath)
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path)
 		s.renderError(w, r, http.StatusForbidden)

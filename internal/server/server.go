@@ -10,10 +10,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/launch"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
 	"github.com/star-dk/sagsbehandleradgang/internal/session"
@@ -29,6 +31,7 @@ type Store interface {
 	UserByIdentity(ctx context.Context, id jobnet.Identity) (jobnet.User, error)
 	LoadViewer(ctx context.Context, userID, citizenID int64) (postgres.Viewer, error)
 	LookUp(ctx context.Context, cw jobnet.Caseworker, n cpr.Number, now time.Time, limit postgres.LookUpLimit) (jobnet.Citizen, access.Decision, error)
+	launchStore
 }
 
 // PageStore is what the citizen's pages read, once the access rule has let
@@ -92,6 +95,14 @@ type Config struct {
 	// what still waits (the database) gives up and the 503 page is shown.
 	// 0: no limit.
 	RequestTimeout time.Duration
+	// LaunchKeys are the case systems' keys for launch tokens, by
+	// case-system id; without any, every token is refused.
+	LaunchKeys launch.Keys
+	// LaunchCookieSecret is what the key of the cookie that keeps a launch
+	// while the caseworker signs in is derived from (the session key, so
+	// that every instance can read it). Empty: a random key, this instance
+	// only.
+	LaunchCookieSecret []byte
 }
 
 // Server holds the handlers' dependencies.
@@ -104,6 +115,8 @@ type Server struct {
 	log      *slog.Logger
 	now      func() time.Time
 	metrics  *metrics
+	// launchCodec seals the launch kept while the caseworker signs in.
+	launchCodec *securecookie.SecureCookie
 }
 
 // New returns the application's HTTP handler, and the handler of its
@@ -120,6 +133,10 @@ func New(cfg Config, store Store, pageData PageStore, sp ServiceProvider, ss Ses
 	if now == nil {
 		now = time.Now
 	}
-	s := &Server{cfg: cfg, store: store, pageData: pageData, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics()}
+	codec, err := newLaunchCodec(cfg.LaunchCookieSecret)
+	if err != nil {
+		panic(err) // hkdf fails only for a length SHA-256 cannot give
+	}
+	s := &Server{cfg: cfg, store: store, pageData: pageData, sp: sp, sessions: ss, log: log, now: now, metrics: newMetrics(), launchCodec: codec}
 	return s.routes(), s.metrics.handler()
 }
