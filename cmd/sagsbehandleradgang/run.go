@@ -37,11 +37,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := migrate(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, postgres.Timeouts{Statement: cfg.StatementTimeout, Lock: cfg.LockTimeout})
+	timeouts := postgres.Timeouts{Statement: cfg.StatementTimeout, Lock: cfg.LockTimeout}
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, timeouts)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
+	store := postgres.NewStore(pool)
+	pages := store
+	if cfg.DatabaseReadURL != "" {
+		reader, err := postgres.OpenReader(ctx, cfg.DatabaseReadURL, timeouts)
+		if err != nil {
+			return err
+		}
+		defer reader.Close()
+		pages = postgres.NewStore(reader)
+	}
 
 	key, cert, err := samlKeys(cfg)
 	if err != nil {
@@ -84,12 +95,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout, SubjectOf: server.SessionSubject})
 	handler, metrics := server.New(server.Config{
-		HTTPS:             !cfg.Development(),
-		FormActionOrigins: sp.IdPOrigins(),
-		LookUpLimit:       cfg.LookUpLimit,
-		LookUpWindow:      cfg.LookUpWindow,
-		RequestTimeout:    cfg.RequestTimeout,
-	}, postgres.NewStore(pool), sp, sessions, log, time.Now)
+		HTTPS:              !cfg.Development(),
+		FormActionOrigins:  sp.IdPOrigins(),
+		LookUpLimit:        cfg.LookUpLimit,
+		LookUpWindow:       cfg.LookUpWindow,
+		RequestTimeout:     cfg.RequestTimeout,
+		LaunchKeys:         cfg.LaunchKeys,
+		LaunchCookieSecret: cfg.SessionKey,
+	}, store, pages, sp, sessions, log, time.Now)
 
 	ln, ok := ctx.Value(listenerKey{}).(net.Listener)
 	if !ok {

@@ -45,10 +45,14 @@ func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
 	if len(orgs) == 1 {
 		values[keyOrg] = orgs[0].ID
 	}
-	if err := s.startSession(w, r, id, values); err != nil {
+	sess, err := s.startSession(w, r, id, values)
+	if err != nil {
 		return err
 	}
 	s.log.Info("caseworker signed in", "user", user.ID, "organisations", len(orgs))
+	if returnTo == launchPath {
+		return s.launchAfterSignIn(w, r, &visit{sess: sess, user: user, orgs: orgs})
+	}
 	if len(orgs) > 1 {
 		returnTo = "/sagsbehandleradgang/organisation"
 	}
@@ -58,10 +62,10 @@ func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
 
 // startSession begins the session of a login: a new session id (no
 // fixation) holding values and the SAML subject of id, for log-out.
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, id jobnet.Identity, values map[string]any) error {
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, id jobnet.Identity, values map[string]any) (*sessions.Session, error) {
 	sess, err := s.sessions.Current(r)
 	if err != nil {
-		return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
+		return nil, fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
 	}
 	clear(sess.Values)
 	for k, v := range values {
@@ -71,9 +75,9 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, id jobnet.
 	sess.Values[keyNameIDFormat] = id.NameIDFormat
 	sess.Values[keySessionIndex] = id.SessionIndex
 	if err := s.sessions.Renew(r, w, sess); err != nil {
-		return fmt.Errorf("renew session: %w: %w", jobnet.ErrUnavailable, err)
+		return nil, fmt.Errorf("renew session: %w: %w", jobnet.ErrUnavailable, err)
 	}
-	return nil
+	return sess, nil
 }
 
 func (s *Server) renderUserDenied(w http.ResponseWriter, r *http.Request, reason access.Reason) error {

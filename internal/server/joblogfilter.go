@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"maps"
 	"net/url"
 	"strconv"
@@ -130,7 +131,7 @@ func joblogStatusBySlug(slug string) (jobnet.JoblogStatus, bool) {
 
 // joblogURL is the Joblog with a filter, a status slug and a page.
 func joblogURL(f jobnet.JoblogFilter, slug string, page int) string {
-	return pageJoblog.Path + "?" + joblogValues(f, slug, page).Encode()
+	return pages.Joblog.Path + "?" + joblogValues(f, slug, page).Encode()
 }
 
 // joblogValues is the filter in the query string. The period is always

@@ -83,7 +83,7 @@ func (s *Server) personSignedIn(w http.ResponseWriter, r *http.Request, id jobne
 		s.log.Info("citizen not admitted", "reason", d.Reason)
 		return s.renderNoAccess(w, r, TextPersonUnknown)
 	}
-	err = s.startSession(w, r, id, map[string]any{keyPerson: c.ID, keyPersonLoA: id.LoA})
+	_, err = s.startSession(w, r, id, map[string]any{keyPerson: c.ID, keyPersonLoA: id.LoA})
 	if err != nil {
 		return err
 	}

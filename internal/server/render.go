@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 
 	"github.com/a-h/templ"
@@ -47,7 +48,7 @@ func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) vie
 
 // citizenChrome is chrome for a page of the citizen's Jobnet.
 func (s *Server) citizenChrome(r *http.Request, title, tab string, crumbs ...views.Crumb) views.Chrome {
-	c := s.chrome(r, title, append([]views.Crumb{pageForside.crumb()}, crumbs...))
+	c := s.chrome(r, title, append([]views.Crumb{crumb(pages.Forside)}, crumbs...))
 	if len(crumbs) == 0 {
 		c.Breadcrumb = []views.Crumb{{Label: "Forside"}}
 	}

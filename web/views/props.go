@@ -1,5 +1,7 @@
 package views
 
+import "github.com/star-dk/sagsbehandleradgang/internal/pages"
+
 // ProductName is the product's name, shown in the header and at the end of every <title>.
 const ProductName = "Sagsbehandleradgang til Jobnet"
 
@@ -37,8 +39,8 @@ type SessionDeadline struct {
 
 // Tab values for Chrome.Tab.
 const (
-	TabJobsoegning = "jobsoegning"
-	TabPlaner      = "planer"
+	TabJobsoegning = pages.TabJobsoegning
+	TabPlaner      = pages.TabPlaner
 )
 
 // CPRForm is the state of the form on the CPR page.
