@@ -131,3 +131,45 @@ func ReasonText(r access.Reason) string {
 		return "Afvist (" + string(r) + ")"
 	}
 }
+
+// Outcome chooses the look-ups by their outcome.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeAll     Outcome = "all"
+	OutcomeGranted Outcome = "granted"
+	OutcomeRefused Outcome = "refused"
+)
+
+// Filter chooses one organisation's look-ups for Loginaktivitet.
+type Filter struct {
+	From, To     time.Time // Danish calendar days, both included; zero: no limit
+	CaseworkerID int64     // 0: every caseworker
+	Outcome      Outcome   // "" is OutcomeAll
+	Page         int       // from 1
+	PerPage      int
+}
+
+// Caseworker is one the filter can choose: a Sagsbehandler of the
+// organisation, or someone who looked up citizens for it in the period.
+type Caseworker struct {
+	ID   int64
+	Name string
+}
+
+// Page is one page of an organisation's look-ups, newest first.
+type Page struct {
+	Rows        []Row
+	Total       int64 // the look-ups the filter matches, on every page
+	Page        int   // the page shown: the first when the filter's page is past the last
+	Caseworkers []Caseworker
+}
+
+// Pages is the number of pages, at least 1.
+func (p Page) Pages(perPage int) int {
+	if p.Total == 0 || perPage <= 0 {
+		return 1
+	}
+	return int((p.Total + int64(perPage) - 1) / int64(perPage))
+}
