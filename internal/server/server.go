@@ -41,6 +41,7 @@ type Store interface {
 	minPlanStore
 	kalenderStore
 	dagpengeStore
+	loginActivityStore
 }
 
 // ServiceProvider is the SAML SP (internal/samlsp).
