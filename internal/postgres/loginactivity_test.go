@@ -16,7 +16,7 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 )
 
-func demoUser(t *testing.T, s *postgres.Store, username string) jobnet.User {
+func demoUser(t testing.TB, s *postgres.Store, username string) jobnet.User {
 	t.Helper()
 	d, _ := demo.CaseworkerByUsername(username)
 	u, err := s.UserByIdentity(context.Background(), jobnet.Identity{CVR: d.CVR, RID: d.RID, UUID: d.UUID})
