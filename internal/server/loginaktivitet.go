@@ -198,7 +198,7 @@ func loginActivityView(org jobnet.Organisation, q loginActivityQuery, p accesslo
 		Form:    q.Form,
 		Count:   lookUpCount(p.Total),
 		CSVHref: pathLoginActivityCSV + "?" + loginActivityValues(f, 0).Encode(),
-		Paging:  views.LoginActivityPaging{Page: p.Page, Pages: pages, Error: pageError},
+		Paging:  views.JoblogPaging{Page: p.Page, Pages: pages, Error: pageError},
 	}
 	v.Caseworkers = append(v.Caseworkers, views.Option{Value: "", Label: "Alle sagsbehandlere", Selected: f.CaseworkerID == 0})
 	for _, c := range p.Caseworkers {
