@@ -36,7 +36,7 @@ func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	orgs, reason := access.UsableOrganisations(user)
+	orgs, reason := access.SignInOrganisations(user)
 	if reason != "" {
 		s.log.Info("caseworker not admitted", "reason", reason, "cvr", id.CVR, "rid", id.RID, "uuid", id.UUID, "user", user.ID)
 		return s.renderUserDenied(w, r, reason)

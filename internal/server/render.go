@@ -37,7 +37,10 @@ func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) vie
 		return c
 	}
 	c.CaseworkerName = v.user.Name
-	c.OrgName = v.cw.Org.Name
+	c.OrgName = v.org.Name
+	if v.seesLoginActivity {
+		c.LoginActivityHref = pathLoginActivity
+	}
 	c.CanSwitchOrg = len(v.orgs) > 1
 	c.Session = s.sessionDeadline(r, v.sess)
 	if int64Value(v.sess, keyCitizen) != 0 && v.citizen.Citizen.ID != 0 {

@@ -58,6 +58,9 @@ func (s *Server) routes() http.Handler {
 		r.Post("/sagsbehandleradgang/forlaeng", s.handle(s.extendSession))
 		r.Get("/sagsbehandleradgang/organisation", s.handle(s.organisationPage))
 		r.Post("/sagsbehandleradgang/organisation", s.handle(s.chooseOrganisation))
+		// The organisation's look-ups, for its LBA: no citizen's Jobnet.
+		r.Get(pathLoginActivity, s.handle(s.loginActivityPage))
+		r.Get(pathLoginActivityCSV, s.handle(s.loginActivityCSV))
 
 		r.Group(func(r chi.Router) {
 			r.Use(s.withOrganisation)

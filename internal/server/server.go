@@ -34,6 +34,8 @@ type Store interface {
 	launchStore
 	// A citizen's own Login history (person.go) is the access log.
 	ownHistoryStore
+	// Loginaktivitet reads the access log and records that it was read.
+	loginActivityStore
 }
 
 // PageStore is what the citizen's pages read, once the access rule has let
