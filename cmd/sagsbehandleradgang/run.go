@@ -44,14 +44,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	defer pool.Close()
 	store := postgres.NewStore(pool)
-	pages := store
+	pageData := store
 	if cfg.DatabaseReadURL != "" {
 		reader, err := postgres.OpenReader(ctx, cfg.DatabaseReadURL, timeouts)
 		if err != nil {
 			return err
 		}
 		defer reader.Close()
-		pages = postgres.NewStore(reader)
+		pageData = postgres.NewStore(reader)
 	}
 
 	key, cert, err := samlKeys(cfg)
@@ -102,7 +102,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		RequestTimeout:     cfg.RequestTimeout,
 		LaunchKeys:         cfg.LaunchKeys,
 		LaunchCookieSecret: cfg.SessionKey,
-	}, store, pages, sp, sessions, log, time.Now)
+	}, store, pageData, sp, sessions, log, time.Now)
 
 	ln, ok := ctx.Value(listenerKey{}).(net.Listener)
 	if !ok {
