@@ -26,7 +26,7 @@ run: build
 	trap 'kill $$idp 2>/dev/null || true; bin/devdb down -dir $(RUN_PGDIR)' EXIT; \
 	bin/dfdgseed -database-url "$$db"; \
 	DEVIDP_DATA=$(DATA)/devidp bin/devidp & idp=$$!; \
-	DATABASE_URL="$$db" DATA_DIR=$(DATA) METRICS_ADDR=localhost:9090 bin/sagsbehandleradgang -demo-logins
+	DATABASE_URL="$$db" DATA_DIR=$(DATA) METRICS_ADDR=localhost:9090 LAUNCH_KEYS_FILE=testdata/launch/demo-fagsystem.keys bin/sagsbehandleradgang -demo-logins
 
 ## test: every test, against a real PostgreSQL, a real browser and an independent IdP.
 test: browser-deps idp-deps check-generated
