@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"io"
 	"net"
 	"net/http"
@@ -234,7 +235,7 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 	}
 
 	// The ceiling serves the Forside's own bytes, with no work behind them.
-	forside, err := fetch(appURL+"/borger/forside", cookies[0])
+	forside, err := fetch(appURL+pages.Forside.Path, cookies[0])
 	if err != nil {
 		return scaleRun{}, err
 	}
@@ -249,7 +250,7 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 	sr := scaleRun{Name: scale, Citizens: citizens}
 
 	warm := l
-	warm.URL, warm.Duration = appURL+"/borger/forside", min(cfg.duration, 3*time.Second)
+	warm.URL, warm.Duration = appURL+pages.Forside.Path, min(cfg.duration, 3*time.Second)
 	if _, err := runWrk(ctx, dir, warm); err != nil {
 		return scaleRun{}, err
 	}
@@ -262,15 +263,15 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 	ceiling.URL, ceiling.Cookies = ceilingURL, nil
 	targets := []target{{fmt.Sprintf("ceiling: bare chi, %d kB", len(forside)/1024), kindCeiling, ceiling}}
 	for _, route := range server.CitizenRoutes() {
-		if strings.Contains(route, "{") || route == "/borger/" {
+		if strings.Contains(route, "{") || route == pages.Root+"/" {
 			continue // a page of one item, reached from a list; the redirect to the Forside
 		}
 		p := l
 		p.URL = appURL + route
-		targets = append(targets, target{strings.TrimPrefix(route, "/borger/"), kindPage, p})
+		targets = append(targets, target{strings.TrimPrefix(route, pages.Root+"/"), kindPage, p})
 	}
 	search := l
-	search.URL = appURL + "/borger/jobsoegning/find-job" + findJobSearch
+	search.URL = appURL + pages.FindJob.Path + findJobSearch
 	targets = append(targets, target{"Find Job search", kindSearch, search})
 	lookUp := l
 	lookUp.URL, lookUp.Method, lookUp.Body = appURL+"/sagsbehandleradgang", http.MethodPost, url.Values{"cpr": {citizen.CPR}}.Encode()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -119,7 +120,7 @@ func signIn(baseURL, username, digits string) (string, error) {
 			if _, err := b.post(baseURL+"/sagsbehandleradgang/organisation", url.Values{"org": {org}}); err != nil {
 				return "", err
 			}
-			if p, err = lookUp(); err != nil || p.url.Path == "/borger/forside" {
+			if p, err = lookUp(); err != nil || p.url.Path == pages.Forside.Path {
 				break
 			}
 		}
@@ -129,7 +130,7 @@ func signIn(baseURL, username, digits string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if p.status != http.StatusOK || p.url.Path != "/borger/forside" {
+	if p.status != http.StatusOK || p.url.Path != pages.Forside.Path {
 		return "", fmt.Errorf("sign in as %s: the look-up ended at %s with %d", username, p.url.Path, p.status)
 	}
 	base, _ := url.Parse(baseURL)
