@@ -15,7 +15,7 @@ TEST_OUT ?= $(CURDIR)/testdata/out
 
 -include web/vendor.mk
 
-.PHONY: run test bench generate check-generated vet browser-deps idp-deps build
+.PHONY: run test bench bench-http wrk-deps generate check-generated vet browser-deps idp-deps build
 
 build:
 	$(GO) build -o bin/ ./cmd/...
@@ -26,7 +26,7 @@ run: build
 	trap 'kill $$idp 2>/dev/null || true; bin/devdb down -dir $(RUN_PGDIR)' EXIT; \
 	bin/dfdgseed -database-url "$$db"; \
 	DEVIDP_DATA=$(DATA)/devidp bin/devidp & idp=$$!; \
-	DATABASE_URL="$$db" DATA_DIR=$(DATA) METRICS_ADDR=localhost:9090 bin/sagsbehandleradgang -demo-logins
+	DATABASE_URL="$$db" DATA_DIR=$(DATA) METRICS_ADDR=localhost:9090 LAUNCH_KEYS_FILE=testdata/launch/demo-fagsystem.keys bin/sagsbehandleradgang -demo-logins
 
 ## test: every test, against a real PostgreSQL, a real browser and an independent IdP.
 test: browser-deps idp-deps check-generated
@@ -40,6 +40,18 @@ bench:
 	@url=$$($(GO) run ./cmd/devdb up -dir $(TEST_PGDIR) -fast); \
 	trap '$(GO) run ./cmd/devdb down -dir $(TEST_PGDIR)' EXIT; \
 	PGTEST_ADMIN_URL="$$url" $(GO) test -run '^$$' -bench . -benchmem ./...
+
+## bench-http: the product over HTTP under load, at demo and national scale,
+## against a bare chi page in the same run; appends to bench/results.md.
+## BENCH_CITIZENS (default 1000000; the data set is built once a day),
+## BENCH_DURATION (per page, default 10s), BENCH_CONNECTIONS (64).
+## Quick: make bench-http BENCH_CITIZENS=20000 BENCH_DURATION=3s BENCH_OUT=/tmp/quick.md
+bench-http: build wrk-deps
+	bin/benchhttp
+
+## wrk-deps: Debian's wrk, the load generator of bench-http.
+wrk-deps:
+	@$(call apt_install,command -v wrk,wrk)
 
 ## generate: templ views.
 generate:
@@ -77,9 +89,15 @@ browser-deps:
 ## idp-deps: Debian's SimpleSAMLphp, the independent IdP of the end-to-end SAML test.
 IDP_PACKAGES := simplesamlphp php-cli php-xml php-mbstring php-curl
 idp-deps:
-	@if ! dpkg -s $(IDP_PACKAGES) >/dev/null 2>&1; then \
+	@$(call apt_install,dpkg -s $(IDP_PACKAGES),$(IDP_PACKAGES))
+
+# apt_install runs the check $(1) and, when it fails, installs the Debian
+# packages $(2) (as root) or says how to.
+define apt_install
+	if ! $(1) >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			echo "installing SimpleSAMLphp (apt-get install -y $(IDP_PACKAGES)) …"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(IDP_PACKAGES) >/dev/null; \
-		else echo "SimpleSAMLphp is missing: sudo apt-get install -y $(IDP_PACKAGES)"; exit 1; fi; \
+			echo "installing $(2) (apt-get install -y $(2)) …"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+		else echo "$(2) missing: sudo apt-get install -y $(2)"; exit 1; fi; \
 	fi
+endef

@@ -42,6 +42,21 @@ func TestAccessLogIsAppendOnly(t *testing.T) {
 	if _, err := app.Exec(ctx, `DELETE FROM refused_lookups`); err == nil {
 		t.Error("application role deleted refused look-ups")
 	}
+	// The log of who read the login activity (Loginaktivitet) is append-only too.
+	var viewID int64
+	mustScan(t, app.QueryRow(ctx, `INSERT INTO login_activity_views (occurred_at, user_id, organisation_id, action, outcome, page, row_count)
+		VALUES (now(), $1, $2, 'page', 'all', 1, 2) RETURNING id`, userID, orgID), &viewID)
+	for _, stmt := range []string{
+		`UPDATE login_activity_views SET row_count = 0 WHERE id = $1`,
+		`DELETE FROM login_activity_views WHERE id = $1`,
+	} {
+		if _, err := app.Exec(ctx, stmt, viewID); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("application role: %q: err = %v, want permission denied", stmt, err)
+		}
+		if _, err := owner.Exec(ctx, stmt, viewID); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("owner: %q: err = %v, want append-only refusal", stmt, err)
+		}
+	}
 	if _, err := app.Exec(ctx, `UPDATE citizens SET name = 'x'`); err == nil {
 		t.Error("application role changed the DFDG copy")
 	}

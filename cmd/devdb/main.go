@@ -7,7 +7,12 @@
 //	                              start (creating if needed); prints the admin URL,
 //	                              or the URL of database NAME, created if missing
 //	                              (dropped and created anew with -fresh)
-//	devdb down -dir DIR           stop
+//	devdb replica -dir DIR -primary PDIR [-fast]
+//	                              start (creating if needed with pg_basebackup -R)
+//	                              a streaming replica of the running cluster in
+//	                              PDIR, in its own folder and socket; prints its
+//	                              admin URL, or the URL of database -db NAME
+//	devdb down -dir DIR           stop (a cluster or a replica)
 //	devdb url  -dir DIR           print the admin URL
 package main
 
@@ -38,13 +43,14 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("usage: devdb up|down|url -dir DIR [-fast]")
+		return errors.New("usage: devdb up|replica|down|url -dir DIR [-fast]")
 	}
 	fs := flag.NewFlagSet("devdb "+args[0], flag.ContinueOnError)
 	dir := fs.String("dir", "", "folder of the cluster (socket and data)")
 	fast := fs.Bool("fast", false, "trade durability for speed (tests only)")
 	db := fs.String("db", "", "database to create if missing, whose URL is printed")
 	fresh := fs.Bool("fresh", false, "with -db: drop the database first")
+	primary := fs.String("primary", "", "with replica: folder of the cluster to replicate")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -65,6 +71,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(stdout, c.databaseURL(*db))
+	case "replica":
+		if *primary == "" {
+			return errors.New("replica: -primary is required")
+		}
+		if err := c.replica(ctx, cluster{dir: *primary, stderr: stderr}, *fast); err != nil {
+			return err
+		}
+		if *db == "" {
+			fmt.Fprintln(stdout, c.url())
+		} else {
+			fmt.Fprintln(stdout, c.databaseURL(*db))
+		}
 	case "down":
 		return c.down(ctx)
 	case "url":
@@ -117,29 +135,47 @@ func (c cluster) createDatabase(ctx context.Context, db string, fresh bool) erro
 }
 
 func (c cluster) up(ctx context.Context, fast bool) error {
-	bin, err := postgresBin(ctx, c.stderr)
+	bin, empty, err := c.prepare(ctx)
 	if err != nil {
 		return err
 	}
-	if len(filepath.Join(c.dir, ".s.PGSQL.5432")) > 100 {
-		return fmt.Errorf("socket path under %s is too long for a Unix socket; choose a shorter -dir", c.dir)
-	}
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return err
-	}
-	if err := c.chown(ctx); err != nil {
-		return err
-	}
-	if _, err := os.Stat(filepath.Join(c.data(), "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
+	if empty {
 		if err := c.asPostgres(ctx, filepath.Join(bin, "initdb"), "-D", c.data(), "-U", "postgres",
 			"--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"); err != nil {
 			return fmt.Errorf("initdb: %w", err)
 		}
 	}
+	return c.start(ctx, bin, fast)
+}
+
+// prepare makes the cluster's folder, for the postgres user, and says where
+// PostgreSQL's programs are and whether the cluster is still to be made.
+func (c cluster) prepare(ctx context.Context) (bin string, empty bool, err error) {
+	if bin, err = postgresBin(ctx, c.stderr); err != nil {
+		return "", false, err
+	}
+	if len(filepath.Join(c.dir, ".s.PGSQL.5432")) > 100 {
+		return "", false, fmt.Errorf("socket path under %s is too long for a Unix socket; choose a shorter -dir", c.dir)
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return "", false, err
+	}
+	if err := c.chown(ctx); err != nil {
+		return "", false, err
+	}
+	_, err = os.Stat(filepath.Join(c.data(), "PG_VERSION"))
+	return bin, errors.Is(err, os.ErrNotExist), nil
+}
+
+// start starts the cluster unless it runs. Every cluster may be replicated
+// (wal_level, WAL senders; initdb's pg_hba.conf already trusts local
+// replication connections), and a replica needs at least the primary's
+// max_connections, so both get the same settings.
+func (c cluster) start(ctx context.Context, bin string, fast bool) error {
 	if c.asPostgresQuiet(ctx, filepath.Join(bin, "pg_ctl"), "-D", c.data(), "status") == nil {
 		return nil // already running
 	}
-	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c max_connections=200", c.dir)
+	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c max_connections=200 -c wal_level=replica -c max_wal_senders=10", c.dir)
 	if fast {
 		opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 	}
@@ -148,6 +184,23 @@ func (c cluster) up(ctx context.Context, fast bool) error {
 		return fmt.Errorf("pg_ctl start (see %s): %w", filepath.Join(c.dir, "postgres.log"), err)
 	}
 	return nil
+}
+
+// replica starts c as a hot standby of the running cluster primary, first
+// copying it with pg_basebackup -R, which writes standby.signal and the
+// primary_conninfo that makes c stream the primary's WAL over its socket.
+func (c cluster) replica(ctx context.Context, primary cluster, fast bool) error {
+	bin, empty, err := c.prepare(ctx)
+	if err != nil {
+		return err
+	}
+	if empty {
+		if err := c.asPostgres(ctx, filepath.Join(bin, "pg_basebackup"), "-d", primary.url(), "-D", c.data(),
+			"-R", "-X", "stream", "-c", "fast"); err != nil {
+			return fmt.Errorf("pg_basebackup from %s (is it running?): %w", primary.dir, err)
+		}
+	}
+	return c.start(ctx, bin, fast)
 }
 
 func (c cluster) down(ctx context.Context) error {

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/star-dk/sagsbehandleradgang/internal/launch"
 	"github.com/star-dk/sagsbehandleradgang/internal/samlsp"
 )
 
@@ -51,6 +53,16 @@ type Config struct {
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	MetricsAddr  string        // METRICS_ADDR: where /metrics is served; empty: not served
 	DemoLogins   bool          // -demo-logins: print the demo caseworkers' logins at start
+	// LAUNCH_KEYS_FILE: the case systems' keys for launch tokens, one
+	// "case-system-id key" a line (README, "Launch from a case
+	// system"); empty: no case system can launch.
+	LaunchKeys launch.Keys
+
+	// DATABASE_READ_URL: a streaming replica of DATABASE_URL's primary that
+	// serves the citizen's pages; empty: the primary serves them. Sessions,
+	// the access rule, the access log and the SAML replay cache always stay
+	// on the primary.
+	DatabaseReadURL string
 
 	// Failure stays quick: a statement, a wait for a lock and a whole
 	// request are cut off after these, and the caseworker gets the 503
@@ -88,6 +100,7 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 		SAMLNextKeyFile:            getenv("SAML_NEXT_KEY_FILE"),
 		SAMLNextCertFile:           getenv("SAML_NEXT_CERT_FILE"),
 		IdPMetadataSigningCertFile: getenv("IDP_METADATA_SIGNING_CERT_FILE"),
+		DatabaseReadURL:            getenv("DATABASE_READ_URL"),
 		DemoLogins:                 *demo,
 		MetricsAddr:                getenv("METRICS_ADDR"),
 	}
@@ -100,6 +113,12 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	c.BaseURL = base
 	if c.DatabaseURL == "" {
 		errs = append(errs, errors.New("DATABASE_URL is required, e.g. postgres://user@host/sagsbehandleradgang"))
+	}
+	if c.DatabaseReadURL != "" {
+		// The parser's error would quote the URL, password and all.
+		if _, err := pgconn.ParseConfig(c.DatabaseReadURL); err != nil {
+			errs = append(errs, errors.New("DATABASE_READ_URL must be a PostgreSQL URL, e.g. postgres://user@replica/sagsbehandleradgang, or unset"))
+		}
 	}
 	if c.IdPMetadataURL == "" && c.IdPMetadataFile == "" {
 		c.IdPMetadataURL = "http://localhost:8081/metadata"
@@ -145,6 +164,11 @@ func loadConfig(args []string, getenv func(string) string) (Config, error) {
 	if err := c.LogLevel.UnmarshalText([]byte(env("LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, errors.New("LOG_LEVEL must be debug, info, warn or error"))
 	}
+	if f := getenv("LAUNCH_KEYS_FILE"); f != "" {
+		if c.LaunchKeys, err = readLaunchKeys(f); err != nil {
+			errs = append(errs, fmt.Errorf("LAUNCH_KEYS_FILE: %w", err))
+		}
+	}
 	if k := getenv("SESSION_KEY"); k != "" {
 		if c.SessionKey, err = decodeKey(k); err != nil {
 			errs = append(errs, err)
@@ -184,6 +208,15 @@ func (c *Config) loadMetadataNames(env func(key, def string) string) []error {
 		errs = append(errs, errors.New("SAML_CONTACT_EMAIL must be a plain e-mail address, e.g. drift@example.dk"))
 	}
 	return errs
+}
+
+func readLaunchKeys(path string) (launch.Keys, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return launch.ParseKeys(f)
 }
 
 func decodeKey(s string) ([]byte, error) {

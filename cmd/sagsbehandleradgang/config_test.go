@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +93,54 @@ func TestConfig_SessionIdleTimeout(t *testing.T) {
 		if _, err := configFrom(base); err == nil || !strings.Contains(err.Error(), "SESSION_IDLE_TIMEOUT") {
 			t.Errorf("SESSION_IDLE_TIMEOUT=%s: error %v", v, err)
 		}
+	}
+}
+
+// DATABASE_READ_URL is optional: without it the primary serves the pages; a
+// malformed one is refused at start without being quoted (it may hold a
+// password).
+func TestConfig_DatabaseReadURL(t *testing.T) {
+	c, err := configFrom(nil)
+	if err != nil || c.DatabaseReadURL != "" {
+		t.Fatalf("unset: %q (%v), want empty", c.DatabaseReadURL, err)
+	}
+	c, err = configFrom(map[string]string{"DATABASE_READ_URL": "postgres://app@replica/sba"})
+	if err != nil || c.DatabaseReadURL != "postgres://app@replica/sba" {
+		t.Errorf("set: %q (%v)", c.DatabaseReadURL, err)
+	}
+	_, err = configFrom(map[string]string{"DATABASE_READ_URL": "postgres://app:hemmelig@replica:port/sba"})
+	if err == nil || !strings.Contains(err.Error(), "DATABASE_READ_URL") || strings.Contains(err.Error(), "hemmelig") {
+		t.Errorf("malformed: error %v, want one naming DATABASE_READ_URL without the password", err)
+	}
+}
+
+// The case systems' launch keys come from a file (issue 11, point 3); a
+// short key or a malformed line stops the start, naming the line but not
+// the key.
+func TestConfig_LaunchKeys(t *testing.T) {
+	c, err := configFrom(map[string]string{"LAUNCH_KEYS_FILE": "../../testdata/launch/demo-fagsystem.keys"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.LaunchKeys["demo-fagsystem"]) < 32 || len(c.LaunchKeys) != 1 {
+		t.Errorf("demo keys file gave %d keys, demo-fagsystem's of %d bytes", len(c.LaunchKeys), len(c.LaunchKeys["demo-fagsystem"]))
+	}
+	if c, err := configFrom(nil); err != nil || len(c.LaunchKeys) != 0 {
+		t.Errorf("without LAUNCH_KEYS_FILE: %d keys, %v; want none", len(c.LaunchKeys), err)
+	}
+	dir := t.TempDir()
+	short := strings.Repeat("cd", 31)
+	for name, content := range map[string]string{"short key": "fagsystem " + short, "missing key": "fagsystem"} {
+		path := dir + "/" + strings.ReplaceAll(name, " ", "-")
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := configFrom(map[string]string{"LAUNCH_KEYS_FILE": path})
+		if err == nil || !strings.Contains(err.Error(), "LAUNCH_KEYS_FILE: line 1") || strings.Contains(err.Error(), short) {
+			t.Errorf("%s: error %v, want LAUNCH_KEYS_FILE: line 1 without the key", name, err)
+		}
+	}
+	if _, err := configFrom(map[string]string{"LAUNCH_KEYS_FILE": dir + "/none"}); err == nil || !strings.Contains(err.Error(), "LAUNCH_KEYS_FILE") {
+		t.Errorf("missing file: %v", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/internal/server"
@@ -20,8 +21,13 @@ const refusalText = "Du har ikke rettigheder til den valgte borger"
 
 func (s *stack) count(t *testing.T, sql string, args ...any) int {
 	t.Helper()
+	return count(t, s.Owner, sql, args...)
+}
+
+func count(t *testing.T, pool *pgxpool.Pool, sql string, args ...any) int {
+	t.Helper()
 	var n int
-	if err := s.Owner.QueryRow(context.Background(), sql, args...).Scan(&n); err != nil {
+	if err := pool.QueryRow(context.Background(), sql, args...).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -433,6 +439,13 @@ func TestLogs_NeverContainACPRNumber(t *testing.T) {
 		`sagsbehandleradgang_lookups_total{outcome="malformed"} 1`} {
 		if !strings.Contains(m, want) {
 			t.Errorf("metrics lack %s", want)
+		}
+	}
+	// The pool counts what it sends, for `make bench-http`'s queries per
+	// request: these requests sent something.
+	for _, counter := range []string{"sagsbehandleradgang_db_statements_total", "sagsbehandleradgang_db_round_trips_total"} {
+		if v := regexp.MustCompile(`(?m)^` + counter + ` (\d+)`).FindStringSubmatch(m); v == nil || v[1] == "0" {
+			t.Errorf("metrics: %s is missing or zero (%v)", counter, v)
 		}
 	}
 	for _, cz := range demo.Citizens {

@@ -7,10 +7,12 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"github.com/prometheus/client_golang/prometheus"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"path/filepath"
 	"time"
@@ -37,11 +39,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := migrate(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, postgres.Timeouts{Statement: cfg.StatementTimeout, Lock: cfg.LockTimeout})
+	timeouts := postgres.Timeouts{Statement: cfg.StatementTimeout, Lock: cfg.LockTimeout}
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, timeouts)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
+	store := postgres.NewStore(pool)
+	pageData := store
+	if cfg.DatabaseReadURL != "" {
+		reader, err := postgres.OpenReader(ctx, cfg.DatabaseReadURL, timeouts)
+		if err != nil {
+			return err
+		}
+		defer reader.Close()
+		pageData = postgres.NewStore(reader)
+	}
 
 	key, cert, err := samlKeys(cfg)
 	if err != nil {
@@ -82,14 +95,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
-	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout, SubjectOf: server.SessionSubject})
+	sessions := session.NewStore(pool, cfg.SessionKey, session.Options{Secure: !cfg.Development(), IdleTimeout: cfg.IdleTimeout,
+		SubjectOf: server.SessionSubject, RefsOf: server.SessionRefs, Preload: postgres.QueueSessionViewer})
 	handler, metrics := server.New(server.Config{
-		HTTPS:             !cfg.Development(),
-		FormActionOrigins: sp.IdPOrigins(),
-		LookUpLimit:       cfg.LookUpLimit,
-		LookUpWindow:      cfg.LookUpWindow,
-		RequestTimeout:    cfg.RequestTimeout,
-	}, postgres.NewStore(pool), sp, sessions, log, time.Now)
+		HTTPS:              !cfg.Development(),
+		FormActionOrigins:  sp.IdPOrigins(),
+		LookUpLimit:        cfg.LookUpLimit,
+		LookUpWindow:       cfg.LookUpWindow,
+		RequestTimeout:     cfg.RequestTimeout,
+		LaunchKeys:         cfg.LaunchKeys,
+		LaunchCookieSecret: cfg.SessionKey,
+		Collectors:         []prometheus.Collector{postgres.Collector(pool)},
+	}, store, pageData, sp, sessions, log, time.Now)
 
 	ln, ok := ctx.Value(listenerKey{}).(net.Listener)
 	if !ok {
@@ -158,6 +175,9 @@ func serveMetrics(ctx context.Context, cfg Config, h http.Handler, log *slog.Log
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", h)
+	// The CPU profile, on the same internal port: `make bench-http` takes
+	// one where a page misses its target.
+	mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
@@ -265,5 +285,7 @@ func printDemoLogins(w io.Writer, baseURL string) {
 		fmt.Fprintf(w, "  %-8s %-16s %s\n", c.Username, c.Name, c.Description)
 	}
 	fmt.Fprintln(w, "De opdigtede demoborgere og deres CPR-numre står i README.md.")
+	fmt.Fprintf(w, "En demoborger ser sin Historik → Login på %s/min-side: log ind med borgerens\n", baseURL)
+	fmt.Fprintln(w, "fornavn med små bogstaver (anna, bo, … maja) og samme adgangskode.")
 	fmt.Fprintln(w)
 }

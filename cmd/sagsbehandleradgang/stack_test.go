@@ -61,7 +61,12 @@ func (b *syncBuffer) String() string {
 // defaults.
 func startStack(t *testing.T, extraEnv ...string) *stack {
 	t.Helper()
-	dsn := pgtest.NewDemoDatabase(t)
+	return startStackOn(t, pgtest.NewDemoDatabase(t), extraEnv...)
+}
+
+// startStackOn is startStack on the database dsn, which holds the demo data.
+func startStackOn(t *testing.T, dsn string, extraEnv ...string) *stack {
+	t.Helper()
 	idpLn := listen(t)
 	appLn := listen(t)
 	metricsLn := listen(t)

@@ -98,7 +98,37 @@ var Caseworkers = []Caseworker{
 		Name: "Peter Lund", Email: "peter.lund@aarhus.example", CVR: OrgJobcenterAarhus.CVR,
 		UUID: "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f", Profile: oiosaml.Profile3,
 		Active: true, InUserCopy: true,
-		Orgs: []OrgRoles{{OrgJobcenterAarhus, []jobnet.Role{"Indkalder", jobnet.RoleLBA}}},
+		Orgs: []OrgRoles{{OrgJobcenterAarhus, []jobnet.Role{"Indkalder"}}},
+	},
+	// The local user administrators (LBA), one per organisation whose
+	// caseworkers look citizens up: they see its Loginaktivitet, no citizen.
+	{
+		Username: "lone", Description: "LBA i a-kasse: ser Loginaktivitet, ingen borgere",
+		Name: "Lone Bach", Email: "lone.bach@fagenes.example", CVR: OrgFagenesAkasse.CVR,
+		UUID: "4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b", Profile: oiosaml.Profile3,
+		Active: true, InUserCopy: true,
+		Orgs: []OrgRoles{{OrgFagenesAkasse, []jobnet.Role{jobnet.RoleLBA}}},
+	},
+	{
+		Username: "henrik", Description: "LBA i a-kasse: ser Loginaktivitet, ingen borgere",
+		Name: "Henrik Vind", Email: "henrik.vind@kystens.example", CVR: OrgKystensAkasse.CVR,
+		UUID: "5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c", Profile: oiosaml.Profile3,
+		Active: true, InUserCopy: true,
+		Orgs: []OrgRoles{{OrgKystensAkasse, []jobnet.Role{jobnet.RoleLBA}}},
+	},
+	{
+		Username: "tove", Description: "LBA i jobcenter: ser Loginaktivitet, ingen borgere",
+		Name: "Tove Lassen", Email: "tove.lassen@aarhus.example", CVR: OrgJobcenterAarhus.CVR,
+		RID: "40445566", Profile: oiosaml.Profile2,
+		Active: true, InUserCopy: true,
+		Orgs: []OrgRoles{{OrgJobcenterAarhus, []jobnet.Role{jobnet.RoleLBA, "Indkalder"}}},
+	},
+	{
+		Username: "frank", Description: "LBA i jobcenter: ser Loginaktivitet, ingen borgere",
+		Name: "Frank Holm", Email: "frank.holm@odense.example", CVR: OrgJobcenterOdense.CVR,
+		UUID: "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", Profile: oiosaml.Profile3,
+		Active: true, InUserCopy: true,
+		Orgs: []OrgRoles{{OrgJobcenterOdense, []jobnet.Role{jobnet.RoleLBA}}},
 	},
 	{
 		Username: "sofie", Description: "Ukendt i brugeradministrationen",

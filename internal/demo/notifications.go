@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 )
 
 // The Forside's notifications (SPEC §5.1). Each names what it is about — a
@@ -44,21 +45,21 @@ const (
 // whose notification the a-kasse sees without its subject.
 var Notifications = map[string][]Notification{
 	"anna": {
-		{Kind: jobnet.NotificationSelfBooking, Title: "Jobsamtale i Jobcenter Aarhus", Days: -1, At: "08:00", Link: "/borger/planer/moeder",
+		{Kind: jobnet.NotificationSelfBooking, Title: "Jobsamtale i Jobcenter Aarhus", Days: -1, At: "08:00", Link: pages.Moeder.Path,
 			About: "Jobsamtale i Jobcenter Aarhus"},
-		{Kind: jobnet.NotificationMessage, Title: MessageAnnaEmployerTitle, Days: -2, At: "10:15", Link: "/borger/planer/beskeder",
+		{Kind: jobnet.NotificationMessage, Title: MessageAnnaEmployerTitle, Days: -2, At: "10:15", Link: pages.Beskeder.Path,
 			About: MessageAnnaEmployerTitle},
-		{Kind: jobnet.NotificationMessage, Title: "Forberedelse til din CV-samtale", Days: -3, At: "14:30", Link: "/borger/planer/beskeder",
+		{Kind: jobnet.NotificationMessage, Title: "Forberedelse til din CV-samtale", Days: -3, At: "14:30", Link: pages.Beskeder.Path,
 			About: "Forberedelse til din CV-samtale"},
-		{Kind: jobnet.NotificationMeeting, Title: "CV-samtale i A-kasse 22", Days: -3, At: "14:25", Link: "/borger/planer/moeder",
+		{Kind: jobnet.NotificationMeeting, Title: "CV-samtale i A-kasse 22", Days: -3, At: "14:25", Link: pages.Moeder.Path,
 			About: "CV-samtale i A-kasse 22"},
-		{Kind: jobnet.NotificationMeeting, Title: NotificationAnnaMentorTitle, Days: -5, At: "12:10", Link: "/borger/planer/moeder",
+		{Kind: jobnet.NotificationMeeting, Title: NotificationAnnaMentorTitle, Days: -5, At: "12:10", Link: pages.Moeder.Path,
 			About: MeetingAnnaMentorTitle},
-		{Kind: jobnet.NotificationMinPlan, Title: "Aftaler fra din samtale med A-kasse 22", Days: -35, At: "15:50", Link: "/borger/planer/min-plan",
+		{Kind: jobnet.NotificationMinPlan, Title: "Aftaler fra din samtale med A-kasse 22", Days: -35, At: "15:50", Link: pages.MinPlan.Path,
 			About: "Aftale med a-kasse", AboutDays: days(-35)},
-		{Kind: jobnet.NotificationMinPlan, Title: NotificationAnnaHjaelpemiddelTitle, Days: -40, At: "13:05", Link: "/borger/planer/min-plan",
+		{Kind: jobnet.NotificationMinPlan, Title: NotificationAnnaHjaelpemiddelTitle, Days: -40, At: "13:05", Link: pages.MinPlan.Path,
 			About: "Hjælpemiddel: ergonomisk kontorstol"},
-		{Kind: jobnet.NotificationSelfBooking, Title: OfferSygeopfoelgningTitle, Days: -250, At: "08:00", Link: "/borger/planer/moeder",
+		{Kind: jobnet.NotificationSelfBooking, Title: OfferSygeopfoelgningTitle, Days: -250, At: "08:00", Link: pages.Moeder.Path,
 			About: OfferSygeopfoelgningTitle},
 	},
 }

@@ -28,20 +28,21 @@ const (
 )
 
 // assertionMaker implements saml.AssertionMaker: it asserts a demo
-// caseworker in the OIOSAML 3 or OIOSAML 2 professional shape.
+// caseworker in the OIOSAML 3 or OIOSAML 2 professional shape, or a demo
+// citizen in the OIOSAML 3 person shape.
 type assertionMaker struct {
 	entityID string
 }
 
 // MakeAssertion implements saml.AssertionMaker. The session's UserName is
-// the demo caseworker's username.
+// the demo user's username.
 func (m assertionMaker) MakeAssertion(req *saml.IdpAuthnRequest, s *saml.Session) error {
-	cw, ok := demo.CaseworkerByUsername(s.UserName)
+	u, ok := userByUsername(s.UserName)
 	if !ok {
-		return fmt.Errorf("devidp: no demo caseworker %q", s.UserName)
+		return fmt.Errorf("devidp: no demo user %q", s.UserName)
 	}
-	nameIDFormat, nameID := subjectNameID(cw)
-	attrs, classRef := attributes(cw)
+	nameIDFormat, nameID := subjectNameID(u)
+	attrs, classRef := attributes(u)
 	now := req.Now
 	sessionEnd := s.ExpireTime
 	req.Assertion = &saml.Assertion{
@@ -83,18 +84,24 @@ func (m assertionMaker) MakeAssertion(req *saml.IdpAuthnRequest, s *saml.Session
 	return nil
 }
 
-// subjectNameID is the caseworker's NameID: the persistent professional
-// UUID in OIOSAML 3, the certificate subject in OIOSAML 2.
-func subjectNameID(cw demo.Caseworker) (format, value string) {
+// subjectNameID is the user's NameID: a citizen's persistent person UUID;
+// a caseworker's persistent professional UUID in OIOSAML 3, the certificate
+// subject in OIOSAML 2.
+func subjectNameID(u user) (format, value string) {
+	if u.citizen != nil {
+		return oiosaml.NameIDPersistent, oiosaml.PersonUUIDNameIDPrefix + personUUID(*u.citizen)
+	}
+	cw := *u.caseworker
 	if cw.Profile == oiosaml.Profile2 {
 		return oiosaml.NameIDX509Subject, fmt.Sprintf("CN=%s + SERIALNUMBER=CVR:%s-RID:%s", cw.Name, cw.CVR, cw.RID)
 	}
 	return oiosaml.NameIDPersistent, oiosaml.UUIDNameIDPrefix + cw.UUID
 }
 
-// attributes are the caseworker's SAML attributes and the
-// AuthnContextClassRef for their profile.
-func attributes(cw demo.Caseworker) ([]saml.Attribute, string) {
+// attributes are the user's SAML attributes and the AuthnContextClassRef
+// for their profile. A citizen gets the OIOSAML 3 person profile at LoA
+// Substantial: the cprNumber and the name, no professional attribute.
+func attributes(u user) ([]saml.Attribute, string) {
 	var attrs []saml.Attribute
 	add := func(name, value string) {
 		if value == "" {
@@ -106,6 +113,14 @@ func attributes(cw demo.Caseworker) ([]saml.Attribute, string) {
 			Values:     []saml.AttributeValue{{Type: "xs:string", Value: value}},
 		})
 	}
+	if c := u.citizen; c != nil {
+		add(oiosaml.AttrSpecVer3, oiosaml.Profile3)
+		add(oiosaml.AttrCPR, c.CPR)
+		add(oiosaml.AttrFullName, c.Name)
+		add(oiosaml.AttrLoA, loaSubstantial)
+		return attrs, oiosaml.LoASubstantial
+	}
+	cw := *u.caseworker
 	org := orgName(cw)
 	if cw.Profile == oiosaml.Profile2 {
 		add(oiosaml.AttrSpecVer2, oiosaml.Profile2)

@@ -1,8 +1,9 @@
 // Package devidp is the local development SAML identity provider: it lets a
 // developer or a browser test sign in as one of the demo caseworkers and
 // asserts their professional identity in the OIOSAML 3 (NemLog-in 3) or
-// OIOSAML 2 (NemID medarbejdersignatur) shape. It never decides access;
-// the product does.
+// OIOSAML 2 (NemID medarbejdersignatur) shape, or as one of the demo
+// citizens with an OIOSAML 3 person identity (MitID, cprNumber). It never
+// decides access; the product does.
 //
 // It is built on crewjam/saml's IdentityProvider and adds what that one
 // leaves out: AuthnRequest signature checks, RSA-SHA256 signatures, an

@@ -9,11 +9,6 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 )
 
-// demoCaseworkers are the users the IdP lets log in: every demo caseworker,
-// also those the product will turn away (inactive, unknown to the user
-// copy). The IdP asserts identity only.
-func demoCaseworkers() []demo.Caseworker { return demo.Caseworkers }
-
 // serveLogin checks the login form. A wrong username or password shows the
 // form again with a Danish error and the username kept; a right one starts
 // an IdP session and answers the pending AuthnRequest.
@@ -29,7 +24,7 @@ func (p *IdP) serveLogin(w http.ResponseWriter, r *http.Request) error {
 	}
 	username := r.PostForm.Get("username")
 	password := r.PostForm.Get("password")
-	cw, known := demo.CaseworkerByUsername(strings.ToLower(strings.TrimSpace(username)))
+	u, known := userByUsername(strings.ToLower(strings.TrimSpace(username)))
 	if !known || subtle.ConstantTimeCompare([]byte(password), []byte(demo.Password)) != 1 {
 		p.log.Info("devidp: wrong username or password", "username", username)
 		p.render(w, http.StatusOK, loginPage, p.loginView(requestID, req, username, "Forkert brugernavn eller adgangskode."))
@@ -38,8 +33,8 @@ func (p *IdP) serveLogin(w http.ResponseWriter, r *http.Request) error {
 	if req, ok = p.store.takePending(requestID, now); !ok {
 		return loginExpired() // answered already, e.g. by a double click
 	}
-	format, nameID := subjectNameID(cw)
-	s := p.store.newSession(cw.Username, format, nameID, now)
+	format, nameID := subjectNameID(u)
+	s := p.store.newSession(u.Username, format, nameID, now)
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: s.ID, Path: "/", Expires: s.Expires,
 		HttpOnly: true, Secure: p.secure, SameSite: http.SameSiteLaxMode,
@@ -54,10 +49,10 @@ func loginExpired() error {
 
 // serveHome is the IdP's front page: who is logged in, and the demo users.
 func (p *IdP) serveHome(w http.ResponseWriter, r *http.Request) error {
-	v := homeView{Title: "Test-IdP", EntityID: p.entityID, Users: demoCaseworkers()}
+	v := homeView{Title: "Test-IdP", EntityID: p.entityID, Users: demoUsers()}
 	if s, ok := p.currentSession(r, time.Now()); ok {
-		if cw, ok := demo.CaseworkerByUsername(s.Username); ok {
-			v.LoggedInAs = cw.Name + " (" + cw.Username + ")"
+		if u, ok := userByUsername(s.Username); ok {
+			v.LoggedInAs = u.Name + " (" + u.Username + ")"
 		}
 	}
 	p.render(w, http.StatusOK, homePage, v)

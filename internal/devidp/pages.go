@@ -5,8 +5,6 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
-
-	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 )
 
 //go:embed templates/*.html
@@ -34,7 +32,7 @@ type loginView struct {
 	SP        string
 	Username  string
 	Error     string
-	Users     []demo.Caseworker
+	Users     []user
 }
 
 // postView is the page that carries a SAML message to the SP in the
@@ -60,7 +58,7 @@ type homeView struct {
 	Title      string
 	LoggedInAs string
 	EntityID   string
-	Users      []demo.Caseworker
+	Users      []user
 }
 
 // securityHeaders go on every page: no inline script or style, no framing.

@@ -18,7 +18,7 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/oiosaml"
 )
 
-func TestLogin_CaseworkerArrivesAtSPWithTheirProfessionalAttributes(t *testing.T) {
+func TestLogin_UserArrivesAtSPWithTheirAttributes(t *testing.T) {
 	tests := []struct {
 		username     string
 		nameIDFormat string
@@ -55,6 +55,20 @@ func TestLogin_CaseworkerArrivesAtSPWithTheirProfessionalAttributes(t *testing.T
 				oiosaml.AttrFullName: {"Mads Kjær"},
 				oiosaml.AttrLoA:      {"Substantial"},
 				attrEmail3:           {"mads.kjaer@fagenes.example"},
+			},
+		},
+		{
+			// A citizen as themself: the OIOSAML 3 person profile, no
+			// professional attribute, and a NameID that is not the CPR.
+			username:     "anna",
+			nameIDFormat: oiosaml.NameIDPersistent,
+			nameID:       "https://data.gov.dk/model/core/eid/person/uuid/53800c35-9bae-4f99-bafa-27d654672a04",
+			classRef:     oiosaml.LoASubstantial,
+			attrs: map[string][]string{
+				oiosaml.AttrSpecVer3: {"OIO-SAML-3.0"},
+				oiosaml.AttrCPR:      {"1203854417"},
+				oiosaml.AttrFullName: {"Anna Jensen"},
+				oiosaml.AttrLoA:      {"Substantial"},
 			},
 		},
 		{
@@ -391,7 +405,7 @@ func TestLogin_SPRestartedWithANewKeyIsServed(t *testing.T) {
 	}
 }
 
-func TestLoginPage_ListsEveryDemoCaseworkerAndLabelsEveryField(t *testing.T) {
+func TestLoginPage_ListsEveryDemoUserAndLabelsEveryField(t *testing.T) {
 	e := newEnv(t)
 	p := e.send(newBrowser(t), e.redirectAuthnRequest(e.sp.SP(), ""))
 
@@ -401,6 +415,9 @@ func TestLoginPage_ListsEveryDemoCaseworkerAndLabelsEveryField(t *testing.T) {
 	var want, got []string
 	for _, c := range demo.Caseworkers {
 		want = append(want, c.Username+"|"+c.Name+"|"+c.Description)
+	}
+	for _, c := range demo.Citizens {
+		want = append(want, c.Key+"|"+c.Name+"|Borger (MitID, personlig): "+c.Case)
 	}
 	p.doc.Find(`[data-testid="demo-users"] tbody tr`).Each(func(_ int, tr *goquery.Selection) {
 		var cells []string
@@ -437,5 +454,20 @@ func TestLoginPage_ListsEveryDemoCaseworkerAndLabelsEveryField(t *testing.T) {
 	}
 	if csp := p.header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
 		t.Errorf("Content-Security-Policy = %q", csp)
+	}
+}
+
+// A login name must name one user: a citizen's key that were also a
+// caseworker's username would sign the citizen in as the caseworker.
+func TestDemoUsers_UsernamesAreUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, u := range demoUsers() {
+		if seen[u.Username] {
+			t.Errorf("username %q names two demo users", u.Username)
+		}
+		seen[u.Username] = true
+	}
+	if len(seen) != len(demo.Caseworkers)+len(demo.Citizens) {
+		t.Errorf("%d usernames for %d caseworkers and %d citizens", len(seen), len(demo.Caseworkers), len(demo.Citizens))
 	}
 }

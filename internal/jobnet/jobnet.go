@@ -56,11 +56,16 @@ func (p Period) Covers(day time.Time) bool {
 	return p.To.IsZero() || !day.After(p.To)
 }
 
-// Identity is who the IdP says the caseworker is, mapped from either the
-// OIOSAML 3 professional profile or the OIOSAML 2 medarbejdersignatur.
+// Identity is who the IdP says the user is, mapped from either the OIOSAML 3
+// professional profile or the OIOSAML 2 medarbejdersignatur (a caseworker),
+// or from the OIOSAML 3 person profile (a citizen as themself: CPR set, no
+// CVR).
 type Identity struct {
-	Name    string
-	CVR     string
+	Name string
+	CVR  string
+	// CPR is the person's cprNumber, only in a person identity. It is never
+	// logged, put in a URL or stored outside the server.
+	CPR     string
 	RID     string // legacy employee number under the CVR, may be empty
 	UUID    string // persistent professional UUID, may be empty
 	Profile string // oiosaml.Profile3 or oiosaml.Profile2
@@ -69,6 +74,29 @@ type Identity struct {
 	NameID       string
 	NameIDFormat string
 	SessionIndex string
+}
+
+// IsPerson reports whether the identity is a citizen's own, not a
+// caseworker's.
+func (id Identity) IsPerson() bool { return id.CPR != "" }
+
+// Person is a citizen signed in as themself (with MitID) to read their own
+// history: the citizen's id in the DFDG copy and the level of assurance of
+// the sign-in. Never the CPR number.
+type Person struct {
+	CitizenID int64
+	LoA       string // "Substantial" or "High"
+}
+
+// HistoryEntry is one entry of a citizen's history (Historik), as the
+// citizen reads it.
+type HistoryEntry struct {
+	CitizenID        int64
+	Category         string // "Login" for a caseworker's look-up
+	OccurredAt       time.Time
+	CaseworkerName   string
+	OrganisationName string
+	Via              string
 }
 
 // OrgKind is an organisation kind in Arbejdsmarkedsportalen.

@@ -26,6 +26,13 @@ const (
 	UUIDNameIDPrefix = "https://data.gov.dk/model/core/eid/professional/uuid/"
 )
 
+// OIOSAML 3 person attributes: a citizen signing in with MitID as themself.
+const (
+	AttrCPR = "https://data.gov.dk/model/core/eid/cprNumber"
+	// PersonUUIDNameIDPrefix starts an OIOSAML 3 person persistent NameID.
+	PersonUUIDNameIDPrefix = "https://data.gov.dk/model/core/eid/person/uuid/"
+)
+
 // OIOSAML 2 (medarbejdersignatur) attributes.
 const (
 	AttrSpecVer2       = "dk:gov:saml:attribute:SpecVer"

@@ -10,7 +10,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"strings"
@@ -108,7 +107,7 @@ func OwnerPool(t testing.TB, dsn string) *pgxpool.Pool {
 func template(ctx context.Context, admin, seedKey string, seed Seeder) (string, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	key := schemaHash() + seedKey
+	key := migrations.Fingerprint() + seedKey
 	if seed != nil {
 		key += time.Now().Format("20060102") // seeds are relative to today
 	}
@@ -163,22 +162,6 @@ func prepare(ctx context.Context, dsn string, seed Seeder) error {
 		return seed(ctx, pool)
 	}
 	return nil
-}
-
-// schemaHash changes whenever a migration does, so a stale template from an
-// earlier run is never used.
-func schemaHash() string {
-	h := sha256.New()
-	_ = fs.WalkDir(migrations.Files, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, _ := fs.ReadFile(migrations.Files, path)
-		h.Write([]byte(path))
-		h.Write(b)
-		return nil
-	})
-	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 func withDatabase(dsn, db string) string {

@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/accesslog"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
@@ -214,16 +213,6 @@ type ExportFilter struct {
 // one organisation.
 var ErrCPRNeedsOrganisation = fmt.Errorf("an export with CPR numbers must be for one organisation: %w", jobnet.ErrInvalid)
 
-// ExportHeader is the CSV header; the fifth column is "cpr" in place of
-// "borger-id" when the filter asks for CPR numbers.
-var ExportHeader = []string{"tidspunkt", "type", "sagsbehandler", "organisation", "borger-id", "begrundelse"}
-
-// Export types.
-const (
-	ExportLogin   = "Login"
-	ExportRefused = "Afvist"
-)
-
 // ExportAccessLog writes, as CSV, the Login entries in the citizens'
 // histories and the refused look-ups in a period, oldest first, for one
 // organisation or all; times are Danish time with their offset. The citizen is named by the internal citizen id
@@ -237,11 +226,11 @@ func (s *Store) ExportAccessLog(ctx context.Context, w io.Writer, f ExportFilter
 	if !f.From.Before(f.To) {
 		return fmt.Errorf("export period %s–%s is empty: %w", f.From.Format(time.DateOnly), f.To.Format(time.DateOnly), jobnet.ErrInvalid)
 	}
-	header := append([]string(nil), ExportHeader...)
+	cols := accesslog.Columns{}
 	if f.WithCPR {
-		header[4] = "cpr"
+		cols.CitizenHeader = "cpr"
 	}
-	cw := csv.NewWriter(w)
+	var out *accesslog.Writer
 	err := s.readOnly(ctx, func(tx pgx.Tx) error {
 		if f.OrganisationID != 0 {
 			var exists bool
@@ -252,17 +241,18 @@ func (s *Store) ExportAccessLog(ctx context.Context, w io.Writer, f ExportFilter
 				return fmt.Errorf("organisation %d: %w", f.OrganisationID, jobnet.ErrNotFound)
 			}
 		}
-		if err := cw.Write(header); err != nil {
+		var err error
+		if out, err = accesslog.NewWriter(w, cols); err != nil {
 			return err
 		}
 		rows, err := tx.Query(ctx, `
-			SELECT h.occurred_at, 'Login', coalesce(h.caseworker_name, ''), coalesce(h.organisation_name, ''),
+			SELECT h.occurred_at, true, coalesce(h.caseworker_name, ''), coalesce(h.organisation_name, ''),
 			       CASE WHEN $4::boolean THEN c.cpr::text ELSE c.id::text END, '', 0 AS kind, h.id
 			FROM citizen_history h JOIN citizens c ON c.id = h.citizen_id
 			WHERE h.category = 'Login' AND h.occurred_at >= $1 AND h.occurred_at < $2
 			  AND ($3::bigint = 0 OR h.organisation_id = $3::bigint)
 			UNION ALL
-			SELECT r.occurred_at, 'Afvist', r.caseworker_name, o.name,
+			SELECT r.occurred_at, false, r.caseworker_name, o.name,
 			       CASE WHEN $4::boolean THEN r.cpr::text ELSE coalesce(c.id::text, '') END, r.reason, 1 AS kind, r.id
 			FROM refused_lookups r JOIN organisations o ON o.id = r.organisation_id
 			LEFT JOIN citizens c ON c.cpr = r.cpr
@@ -275,15 +265,14 @@ func (s *Store) ExportAccessLog(ctx context.Context, w io.Writer, f ExportFilter
 		}
 		defer rows.Close()
 		var (
-			at                      time.Time
-			typ, who, org, cit, why string
-			kind, id                int64
+			row      accesslog.Row
+			kind, id int64
 		)
 		for rows.Next() {
-			if err := rows.Scan(&at, &typ, &who, &org, &cit, &why, &kind, &id); err != nil {
+			if err := rows.Scan(&row.At, &row.Granted, &row.Caseworker, &row.Organisation, &row.Citizen, &row.Reason, &kind, &id); err != nil {
 				return err
 			}
-			if err := cw.Write([]string{at.In(jobnet.Copenhagen).Format(time.RFC3339), typ, csvText(who), csvText(org), cit, why}); err != nil {
+			if err := out.Write(row); err != nil {
 				return err
 			}
 		}
@@ -292,8 +281,7 @@ func (s *Store) ExportAccessLog(ctx context.Context, w io.Writer, f ExportFilter
 	if err != nil {
 		return wrap("export access log", err)
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := out.Flush(); err != nil {
 		return fmt.Errorf("postgres: export access log: %w", err)
 	}
 	return nil
@@ -316,15 +304,4 @@ func (s *Store) readOnly(ctx context.Context, f func(pgx.Tx) error) error {
 		return err
 	}
 	return nil
-}
-
-// csvText keeps a spreadsheet from reading a name as a formula: a cell that
-// starts with =, +, - or @ gets a leading apostrophe (OWASP's CSV
-// injection advice). Names are typed into the user administration by
-// people, so the export must not trust them.
-func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

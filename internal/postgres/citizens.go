@@ -88,3 +88,31 @@ func (s *Store) LoadViewer(ctx context.Context, userID, citizenID int64) (Viewer
 	}
 	return v, wrap("load viewer", err)
 }
+
+// The session's user and selected citizen, found through its id ($1) and
+// the columns session.Refs fills.
+const (
+	sessionUserSQL    = `(SELECT user_id FROM sessions WHERE id = $1)`
+	sessionCitizenSQL = `(SELECT citizen_id FROM sessions WHERE id = $1)`
+)
+
+// QueueSessionViewer adds to the batch that loads the session with id the
+// queries of LoadViewer, for the user and citizen the session's row names
+// (session.Options.Preload): a signed-in request reads its session and the
+// caseworker's standing in one round trip. The result is a Viewer; its
+// User.ID is 0 when the row names no user, or one the user copy no longer
+// has, and the caller then asks LoadViewer.
+func QueueSessionViewer(b *pgx.Batch, sessionID string) func() any {
+	var v Viewer
+	b.Queue(`SELECT `+userColumns+` FROM amp_users u WHERE u.id = `+sessionUserSQL, sessionID).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			if err := scanUser(rows, &v.User); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	queueRoles(b, "r.user_id = "+sessionUserSQL, sessionID, &v.User)
+	queueCitizenFacts(b, "c.id = "+sessionCitizenSQL, sessionID, &v.Citizen)
+	return func() any { return v }
+}

@@ -11,15 +11,14 @@ import (
 
 // The Forside (SPEC §5.1): the five cards, made from the citizen's job
 // goals and labour-market area, the notifications, the open reminders and
-// the banner. $1 is the citizen, $2 today.
+// the banner. The cards are shared (forside_cards.go): their queries take
+// the labour-market area $1, the goals' occupations $2 and today $3.
 
-// forsideWith names the citizen's labour-market area (its kommuner) and the
-// goals' occupations and groups, for the cards' queries.
+// forsideWith names the labour-market area's kommuner and the goals'
+// occupations and groups, for the cards' queries.
 const forsideWith = `
-WITH area AS (SELECT k.number FROM citizens c JOIN kommuner ck ON ck.number = c.kommune_number
-              JOIN kommuner k ON k.area_id = ck.area_id WHERE c.id = $1),
-     goals AS (SELECT g.occupation_id, o.group_id FROM job_goals g JOIN occupations o ON o.id = g.occupation_id
-               WHERE g.citizen_id = $1)`
+WITH area AS (SELECT k.number FROM kommuner k WHERE k.area_id = $1),
+     goals AS (SELECT o.id AS occupation_id, o.group_id FROM occupations o WHERE o.id = ANY($2::int[]))`
 
 // Each card counts what it found and names the first three.
 
@@ -28,7 +27,7 @@ WITH area AS (SELECT k.number FROM citizens c JOIN kommuner ck ON ck.number = c.
 const forsidePostedSQL = forsideWith + `
 SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
 WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
-  AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date)
+  AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date)
 ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
 
 // Lignende job: open postings in the area for other occupations of the
@@ -37,7 +36,7 @@ const forsideSimilarSQL = forsideWith + `
 SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
 WHERE o.group_id IN (SELECT group_id FROM goals) AND p.occupation_id NOT IN (SELECT occupation_id FROM goals)
   AND p.kommune_number IN (SELECT number FROM area)
-  AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date)
+  AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date)
 ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
 
 // Søgte job: the open postings in the area for the goals' occupations that
@@ -45,7 +44,7 @@ ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
 const forsideAppliedSQL = forsideWith + `
 SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
 WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
-  AND p.applicants > 0 AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date)
+  AND p.applicants > 0 AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date)
 ORDER BY p.applicants DESC, p.posted_on DESC, p.id DESC LIMIT 3`
 
 // Vikarbureauer: temp agencies in the area placing people in the goals'
@@ -62,12 +61,12 @@ ORDER BY a.name COLLATE "da-x-icu", a.id LIMIT 3`
 // application is worth sending. Those that posted most in the trade first.
 const forsideEmployersSQL = forsideWith + `,
      trade AS (SELECT p.employer_id, count(*) AS n FROM job_postings p JOIN occupations o ON o.id = p.occupation_id
-               WHERE o.group_id IN (SELECT group_id FROM goals) AND p.posted_on > $2::date - 730 AND p.posted_on <= $2::date
+               WHERE o.group_id IN (SELECT group_id FROM goals) AND p.posted_on > $3::date - 730 AND p.posted_on <= $3::date
                GROUP BY p.employer_id)
 SELECT count(*) OVER (), e.id, e.name, e.town FROM employers e JOIN trade t ON t.employer_id = e.id
 WHERE e.kommune_number IN (SELECT number FROM area)
   AND NOT EXISTS (SELECT FROM job_postings p WHERE p.employer_id = e.id AND p.occupation_id IN (SELECT occupation_id FROM goals)
-                  AND p.posted_on <= $2::date AND (p.deadline IS NULL OR p.deadline >= $2::date))
+                  AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date))
 ORDER BY t.n DESC, e.name COLLATE "da-x-icu", e.id LIMIT 3`
 
 const forsideAreaSQL = `
@@ -109,7 +108,8 @@ ORDER BY created_on DESC, id DESC`
 const forsideBannerSQL = `SELECT EXISTS (SELECT FROM job_goal_banners WHERE citizen_id = $1 AND dismissed_at IS NULL)`
 
 // FrontPage loads what the Forside shows, as the caseworker may see it
-// (access.FrontPage), in one round trip.
+// (access.FrontPage): the citizen's part in one round trip, and the cards
+// in a second one only when no Forside has computed them yet today.
 func (s *Store) FrontPage(ctx context.Context, cw jobnet.Caseworker, citizenID int64, today time.Time) (jobnet.FrontPage, error) {
 	f, err := s.loadFrontPage(ctx, citizenID, cw.Org.ID, today)
 	if err != nil {
@@ -130,42 +130,6 @@ func (s *Store) loadFrontPage(ctx context.Context, citizenID, readerOrgID int64,
 			if err := rows.Scan(&f.Area.ID, &f.Area.Name, &f.Area.RegionCode); err != nil {
 				return err
 			}
-		}
-		return rows.Err()
-	})
-	for _, q := range []struct {
-		sql  string
-		list *jobnet.JobList[jobnet.JobPosting]
-	}{{forsidePostedSQL, &f.Posted}, {forsideSimilarSQL, &f.Similar}, {forsideAppliedSQL, &f.Applied}} {
-		list := q.list
-		b.Queue(q.sql, citizenID, today).Query(func(rows pgx.Rows) error {
-			for rows.Next() {
-				p, err := scanJobPosting(rows, &list.Total)
-				if err != nil {
-					return err
-				}
-				list.First = append(list.First, p)
-			}
-			return rows.Err()
-		})
-	}
-	b.Queue(forsideAgenciesSQL, citizenID).Query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var a jobnet.TempAgency
-			if err := rows.Scan(&f.Agencies.Total, &a.ID, &a.Name, &a.Town, &a.Phone, &a.Email); err != nil {
-				return err
-			}
-			f.Agencies.First = append(f.Agencies.First, a)
-		}
-		return rows.Err()
-	})
-	b.Queue(forsideEmployersSQL, citizenID, today).Query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var e jobnet.Employer
-			if err := rows.Scan(&f.Employers.Total, &e.ID, &e.Name, &e.Town); err != nil {
-				return err
-			}
-			f.Employers.First = append(f.Employers.First, e)
 		}
 		return rows.Err()
 	})
@@ -212,6 +176,14 @@ func (s *Store) loadFrontPage(ctx context.Context, citizenID, readerOrgID int64,
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.FrontPage{}, wrap("load front page", err)
 	}
+	if len(f.Goals) == 0 {
+		return f, nil // the cards invite the citizen to add job goals
+	}
+	c, err := s.cards(ctx, f.Goals, f.Area.ID, today)
+	if err != nil {
+		return jobnet.FrontPage{}, err
+	}
+	f.Posted, f.Similar, f.Applied, f.Agencies, f.Employers = c.Posted, c.Similar, c.Applied, c.Agencies, c.Employers
 	return f, nil
 }
 

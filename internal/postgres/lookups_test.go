@@ -17,11 +17,7 @@ import (
 
 func caseworker(t *testing.T, s *postgres.Store, username string, kind jobnet.OrgKind) jobnet.Caseworker {
 	t.Helper()
-	d, _ := demo.CaseworkerByUsername(username)
-	u, err := s.UserByIdentity(context.Background(), jobnet.Identity{CVR: d.CVR, RID: d.RID, UUID: d.UUID})
-	if err != nil || u.ID == 0 {
-		t.Fatalf("user %s: %v (id %d)", username, err, u.ID)
-	}
+	u := demoUser(t, s, username)
 	for _, m := range u.Memberships {
 		if m.Org.Kind == kind {
 			cw, dec := access.ActAs(u, m.Org.ID)

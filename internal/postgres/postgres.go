@@ -35,9 +35,23 @@ type Timeouts struct {
 // Open connects a pool whose every connection acts as AppRole with the
 // timeouts t.
 func Open(ctx context.Context, dsn string, t Timeouts) (*pgxpool.Pool, error) {
+	return open(ctx, "DATABASE_URL", dsn, t, nil)
+}
+
+// OpenReader is Open for a streaming replica (DATABASE_READ_URL), which
+// serves the citizens' pages. Its every transaction is read-only, so that a
+// URL pointing at the primary by mistake still writes nothing through it.
+func OpenReader(ctx context.Context, dsn string, t Timeouts) (*pgxpool.Pool, error) {
+	return open(ctx, "DATABASE_READ_URL", dsn, t, map[string]string{"default_transaction_read_only": "on"})
+}
+
+func open(ctx context.Context, variable, dsn string, t Timeouts, params map[string]string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: parse DATABASE_URL: %w", err)
+		return nil, fmt.Errorf("postgres: parse %s: %w", variable, err)
+	}
+	for k, v := range params {
+		cfg.ConnConfig.RuntimeParams[k] = v
 	}
 	// Sent when each connection starts, so that no statement runs without them.
 	for name, d := range map[string]time.Duration{"statement_timeout": t.Statement, "lock_timeout": t.Lock} {
@@ -45,6 +59,7 @@ func Open(ctx context.Context, dsn string, t Timeouts) (*pgxpool.Pool, error) {
 			cfg.ConnConfig.RuntimeParams[name] = strconv.FormatInt(max(d.Milliseconds(), 1), 10)
 		}
 	}
+	cfg.ConnConfig.Tracer = &statementCounter{}
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
 		_, err := c.Exec(ctx, "SET ROLE "+AppRole)
 		return err

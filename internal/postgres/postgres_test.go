@@ -38,19 +38,3 @@ func TestWrap_TellsOutagesFromMistakes(t *testing.T) {
 		})
 	}
 }
-
-func TestCSVText_KeepsSpreadsheetsFromRunningNames(t *testing.T) {
-	for in, want := range map[string]string{
-		"Berit Hansen":       "Berit Hansen",
-		"=HYPERLINK(\"x\")":  "'=HYPERLINK(\"x\")",
-		"+45 12 34":          "'+45 12 34",
-		"-1":                 "'-1",
-		"@SUM(A1)":           "'@SUM(A1)",
-		"A-kasse 22 Fagenes": "A-kasse 22 Fagenes",
-		"":                   "",
-	} {
-		if got := csvText(in); got != want {
-			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

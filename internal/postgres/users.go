@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
@@ -9,7 +10,8 @@ import (
 
 // Store reads the DFDG and user copies and appends to the logs.
 type Store struct {
-	pool Querier
+	pool      Querier
+	cardCache *cardCache // the Forside's shared cards
 }
 
 // Querier is what the store needs of a pool; tests pass a failing one.
@@ -21,7 +23,7 @@ type Querier interface {
 }
 
 // NewStore returns a store on pool (an application-role pool, see Open).
-func NewStore(pool Querier) *Store { return &Store{pool: pool} }
+func NewStore(pool Querier) *Store { return &Store{pool: pool, cardCache: newCardCache(time.Now)} }
 
 // Ping reports whether the database answers, for /readyz.
 func (s *Store) Ping(ctx context.Context) error { return wrap("ping", s.pool.Ping(ctx)) }
@@ -44,11 +46,14 @@ WHERE u.cvr = $2
 ORDER BY (u.uuid::text = lower($1)) DESC NULLS LAST
 LIMIT 1`
 
-const rolesSQL = `
+const (
+	rolesSQL = `
 SELECT o.id, o.kind, o.number, o.name, o.cvr, array_agg(r.role ORDER BY r.role)
 FROM amp_user_roles r JOIN organisations o ON o.id = r.organisation_id
-WHERE r.user_id = $1
+WHERE `
+	rolesGroup = `
 GROUP BY o.id ORDER BY o.kind, o.name`
+)
 
 // UserByIdentity returns the user copy's entry for a signed-in identity, with
 // its organisations and roles. An unknown identity gives a zero User and no
@@ -79,12 +84,19 @@ func (s *Store) UserByID(ctx context.Context, userID int64) (jobnet.User, error)
 	return u, nil
 }
 
-// queueUser adds the user's two queries to a batch, filling u.
+// queueUser adds the user's two queries to a batch, filling u; an unknown
+// user gives pgx.ErrNoRows.
 func queueUser(b *pgx.Batch, userID int64, u *jobnet.User) {
 	b.Queue(`SELECT `+userColumns+` FROM amp_users u WHERE u.id = $1`, userID).QueryRow(func(row pgx.Row) error {
 		return scanUser(row, u)
 	})
-	b.Queue(rolesSQL, userID).Query(func(rows pgx.Rows) error {
+	queueRoles(b, "r.user_id = $1", userID, u)
+}
+
+// queueRoles adds the query of a user's organisations and roles, selected
+// by a predicate on amp_user_roles r with the argument arg.
+func queueRoles(b *pgx.Batch, where string, arg any, u *jobnet.User) {
+	b.Queue(rolesSQL+where+rolesGroup, arg).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var m jobnet.OrgMembership
 			var kind string

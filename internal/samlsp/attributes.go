@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/oiosaml"
 )
@@ -20,7 +21,8 @@ var sameFactInBothProfiles = [][2]string{
 }
 
 // identityFrom maps the assertion's attributes into a jobnet.Identity,
-// choosing the profile by its specVersion attribute, and refuses an
+// choosing the profile by its specVersion attribute; an OIOSAML 3 assertion
+// with a cprNumber is a citizen's own (personFrom). It refuses an
 // assertion below LoA Substantial, without exactly one well-formed CVR (one
 // attribute, one value), or stating a fact in both profiles. Errors name
 // attributes but never quote their values.
@@ -36,6 +38,9 @@ func identityFrom(a *checkedAssertion) (jobnet.Identity, error) {
 	case a.has(oiosaml.AttrSpecVer3):
 		if v, _ := a.one(oiosaml.AttrSpecVer3); v != oiosaml.Profile3 {
 			return jobnet.Identity{}, refuse("assertion %s: specVersion is not %s", a.ID, oiosaml.Profile3)
+		}
+		if a.has(oiosaml.AttrCPR) {
+			return a.personFrom(id)
 		}
 		err = a.mapOIOSAML3(&id)
 	case a.has(oiosaml.AttrSpecVer2):
@@ -85,6 +90,39 @@ func (a *checkedAssertion) mapOIOSAML3(id *jobnet.Identity) error {
 		}
 	}
 	return nil
+}
+
+// professionalAttrs are the OIOSAML 3 attributes of an employee. A person
+// assertion carries none of them: an assertion with both a cprNumber and one
+// of these is refused rather than read as either.
+var professionalAttrs = []string{oiosaml.AttrCVR, oiosaml.AttrUUID, oiosaml.AttrRID, oiosaml.AttrOrgName}
+
+// personFrom reads the NemLog-in 3 person profile: a citizen signing in with
+// MitID as themself. It refuses a level of assurance below Substantial and a
+// cprNumber that is not exactly one valid CPR number of 10 digits.
+func (a *checkedAssertion) personFrom(id jobnet.Identity) (jobnet.Identity, error) {
+	for _, name := range professionalAttrs {
+		if a.has(name) {
+			return jobnet.Identity{}, refuse("assertion %s carries both %s and %s", a.ID, oiosaml.AttrCPR, name)
+		}
+	}
+	id.Profile = oiosaml.Profile3
+	var err error
+	if id.LoA, err = a.checkLoA3(); err != nil {
+		return jobnet.Identity{}, err
+	}
+	v, err := a.one(oiosaml.AttrCPR)
+	if err != nil {
+		return jobnet.Identity{}, err
+	}
+	if n, err := cpr.Parse(v); err != nil || n.Digits() != v {
+		return jobnet.Identity{}, refuse("assertion %s: %s is not a valid CPR number of 10 digits", a.ID, oiosaml.AttrCPR)
+	}
+	id.CPR = v
+	if id.Name, err = a.optional(oiosaml.AttrFullName); err != nil {
+		return jobnet.Identity{}, err
+	}
+	return id, nil
 }
 
 // mapOIOSAML2 reads the legacy NemID medarbejdersignatur (OCES) profile.

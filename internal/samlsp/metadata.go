@@ -28,18 +28,23 @@ const serviceName = "Sagsbehandleradgang til Jobnet"
 
 const attrNameFormatURI = "urn:oasis:names:tc:SAML:2.0:attrname-format:uri"
 
-// requestedAttributes are the OIOSAML 3 attributes the SP asks for.
+// requestedAttributes are the OIOSAML 3 attributes the SP asks for. A
+// caseworker signs in with a professional identity (CVR, UUID) and a
+// citizen reading their own history with a person identity (cprNumber), so
+// only what every assertion carries is required; identityFrom requires
+// each kind's own.
 var requestedAttributes = []struct {
 	name     string
 	required bool
 }{
 	{oiosaml.AttrSpecVer3, true},
 	{oiosaml.AttrLoA, true},
-	{oiosaml.AttrCVR, true},
-	{oiosaml.AttrUUID, true},
+	{oiosaml.AttrCVR, false},
+	{oiosaml.AttrUUID, false},
 	{oiosaml.AttrRID, false},
 	{oiosaml.AttrFullName, false},
 	{oiosaml.AttrOrgName, false},
+	{oiosaml.AttrCPR, false},
 }
 
 // localized adds a child with Danish text, as metadata's localized names

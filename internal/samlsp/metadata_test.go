@@ -294,8 +294,8 @@ func TestMetadata_ReadyForNemLogInRegistration(t *testing.T) {
 		gotAttrs = append(gotAttrs, requested{ra.Name, ra.IsRequired != nil && *ra.IsRequired})
 	}
 	wantAttrs := []requested{
-		{oiosaml.AttrSpecVer3, true}, {oiosaml.AttrLoA, true}, {oiosaml.AttrCVR, true}, {oiosaml.AttrUUID, true},
-		{oiosaml.AttrRID, false}, {oiosaml.AttrFullName, false}, {oiosaml.AttrOrgName, false},
+		{oiosaml.AttrSpecVer3, true}, {oiosaml.AttrLoA, true}, {oiosaml.AttrCVR, false}, {oiosaml.AttrUUID, false},
+		{oiosaml.AttrRID, false}, {oiosaml.AttrFullName, false}, {oiosaml.AttrOrgName, false}, {oiosaml.AttrCPR, false},
 	}
 	if diff := cmp.Diff(wantAttrs, gotAttrs); diff != "" {
 		t.Errorf("RequestedAttributes (-want +got):\n%s", diff)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/gorilla/sessions"
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 	"github.com/star-dk/sagsbehandleradgang/internal/session"
@@ -28,39 +29,55 @@ func (s *Server) acs(w http.ResponseWriter, r *http.Request) error {
 			views.ErrorInfo{Status: http.StatusForbidden, Heading: "Login mislykkedes", Message: TextSAMLFailed}))
 		return nil
 	}
+	if id.IsPerson() {
+		return s.personSignedIn(w, r, id, returnTo)
+	}
 	user, err := s.store.UserByIdentity(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	orgs, reason := access.UsableOrganisations(user)
+	orgs, reason := access.SignInOrganisations(user)
 	if reason != "" {
 		s.log.Info("caseworker not admitted", "reason", reason, "cvr", id.CVR, "rid", id.RID, "uuid", id.UUID, "user", user.ID)
 		return s.renderUserDenied(w, r, reason)
 	}
-	sess, err := s.sessions.Current(r)
-	if err != nil {
-		return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
-	}
-	for k := range sess.Values {
-		delete(sess.Values, k)
-	}
-	sess.Values[keyUser] = user.ID
-	sess.Values[keyNameID] = id.NameID
-	sess.Values[keyNameIDFormat] = id.NameIDFormat
-	sess.Values[keySessionIndex] = id.SessionIndex
+	values := map[string]any{keyUser: user.ID}
 	if len(orgs) == 1 {
-		sess.Values[keyOrg] = orgs[0].ID
+		values[keyOrg] = orgs[0].ID
 	}
-	// A new session id at every login: no fixation.
-	if err := s.sessions.Renew(r, w, sess); err != nil {
-		return fmt.Errorf("renew session: %w: %w", jobnet.ErrUnavailable, err)
+	sess, err := s.startSession(w, r, id, values)
+	if err != nil {
+		return err
 	}
 	s.log.Info("caseworker signed in", "user", user.ID, "organisations", len(orgs))
+	if returnTo == launchPath {
+		return s.launchAfterSignIn(w, r, &visit{sess: sess, user: user, orgs: orgs})
+	}
 	if len(orgs) > 1 {
 		returnTo = "/sagsbehandleradgang/organisation"
 	}
 	http.Redirect(w, r, returnTo, http.StatusSeeOther)
 	return nil
+}
+
+// startSession begins the session of a login: a new session id (no
+// fixation) holding values and the SAML subject of id, for log-out.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, id jobnet.Identity, values map[string]any) (*sessions.Session, error) {
+	sess, err := s.sessions.Current(r)
+	if err != nil {
+		return nil, fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
+	}
+	clear(sess.Values)
+	for k, v := range values {
+		sess.Values[k] = v
+	}
+	sess.Values[keyNameID] = id.NameID
+	sess.Values[keyNameIDFormat] = id.NameIDFormat
+	sess.Values[keySessionIndex] = id.SessionIndex
+	if err := s.sessions.Renew(r, w, sess); err != nil {
+		return nil, fmt.Errorf("renew session: %w: %w", jobnet.ErrUnavailable, err)
+	}
+	return sess, nil
 }
 
 func (s *Server) renderUserDenied(w http.ResponseWriter, r *http.Request, reason access.Reason) error {
@@ -73,13 +90,19 @@ func (s *Server) renderUserDenied(w http.ResponseWriter, r *http.Request, reason
 // (SPEC §2.1, Single Logout).
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
-	id := jobnet.Identity{
-		NameID:       stringValue(v.sess.Values[keyNameID]),
-		NameIDFormat: stringValue(v.sess.Values[keyNameIDFormat]),
-		SessionIndex: stringValue(v.sess.Values[keySessionIndex]),
-	}
-	s.endSession(w, r, v.sess)
 	s.log.Info("caseworker signed out", "user", v.user.ID)
+	return s.logOutSession(w, r, v.sess)
+}
+
+// logOutSession ends sess and sends the browser to the IdP with a signed
+// LogoutRequest for the session's SAML subject.
+func (s *Server) logOutSession(w http.ResponseWriter, r *http.Request, sess *sessions.Session) error {
+	id := jobnet.Identity{
+		NameID:       stringValue(sess.Values[keyNameID]),
+		NameIDFormat: stringValue(sess.Values[keyNameIDFormat]),
+		SessionIndex: stringValue(sess.Values[keySessionIndex]),
+	}
+	s.endSession(w, r, sess)
 	if id.NameID == "" {
 		http.Redirect(w, r, "/logget-ud", http.StatusSeeOther)
 		return nil

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,14 +29,14 @@ const TextBrevhemmelighed = "Du må ikke få adgang til indholdet af denne beske
 // (access.MessageAsSeen).
 func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 	visit := visitFrom(r.Context())
-	ms, err := s.store.Messages(r.Context(), visit.cw, visit.citizen.Citizen.ID)
+	ms, err := s.pageData.Messages(r.Context(), visit.cw, visit.citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
 	var v views.BeskederView
 	for i, m := range ms {
 		item := views.BeskedItem{
-			Href: pageBeskeder.Path + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
+			Href: pages.Beskeder.Path + "/" + strconv.FormatInt(m.ID, 10), Title: m.Title, From: m.From, FromOrg: m.FromOrg,
 			Date: views.ShortDate(m.SentAt.In(jobnet.Copenhagen)), Unread: m.ReadAt.IsZero(),
 		}
 		if i < jobnet.RecentMessages {
@@ -44,7 +45,7 @@ func (s *Server) beskederPage(w http.ResponseWriter, r *http.Request) error {
 			v.Older = append(v.Older, item)
 		}
 	}
-	c := s.pageChrome(r, pageBeskeder)
+	c := s.pageChrome(r, pages.Beskeder)
 	s.renderPage(w, r, http.StatusOK, views.BeskederPage(c, v))
 	return nil
 }
@@ -61,7 +62,7 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || messageID <= 0 {
 		return jobnet.ErrNotFound
 	}
-	m, err := s.store.Message(r.Context(), v.cw, v.citizen.Citizen.ID, messageID)
+	m, err := s.pageData.Message(r.Context(), v.cw, v.citizen.Citizen.ID, messageID)
 	if err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func (s *Server) beskedPage(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		view.Paragraphs = beskedParagraphs(m.Body)
 	}
-	c := s.belowPageChrome(r, "Besked fra "+m.FromOrg, pageBeskeder, m.Title)
+	c := s.belowPageChrome(r, "Besked fra "+m.FromOrg, pages.Beskeder, m.Title)
 	s.renderPage(w, r, http.StatusOK, views.BeskedPage(c, view))
 	return nil
 }

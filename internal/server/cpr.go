@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strings"
 	"unicode"
@@ -53,6 +54,15 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 		s.renderCPRPage(w, r, http.StatusBadRequest, views.CPRForm{Value: echoed(input), FieldError: TextMalformedCPR})
 		return nil
 	}
+	return s.openCitizen(w, r, v, n)
+}
+
+// openCitizen looks up citizen n for the caseworker v.cw, whether the CPR
+// number was typed or came from a case system (launch.go): one rule, one
+// rate limit, one access-log entry, one set of answers. Granted, the
+// citizen (and the organisation acted for) go into the session and the
+// caseworker to the citizen's Forside.
+func (s *Server) openCitizen(w http.ResponseWriter, r *http.Request, v *visit, n cpr.Number) error {
 	// The store counts and writes in one transaction, so that look-ups at
 	// the same moment, on any instance, cannot all pass the count.
 	limit := postgres.LookUpLimit{Max: s.cfg.LookUpLimit, Window: s.cfg.LookUpWindow}
@@ -79,13 +89,14 @@ func (s *Server) lookUp(w http.ResponseWriter, r *http.Request) error {
 		s.log.Info("look-up refused", "user", v.user.ID, "org", v.cw.Org.ID, "reason", d.Reason)
 		return s.renderRefusal(w, r)
 	}
+	v.sess.Values[keyOrg] = v.cw.Org.ID
 	v.sess.Values[keyCitizen] = citizen.ID
 	if err := s.save(w, r, v.sess); err != nil {
 		return err
 	}
 	s.metrics.lookUps.WithLabelValues("granted").Inc()
 	s.log.Info("look-up granted", "user", v.user.ID, "org", v.cw.Org.ID, "citizen", citizen.ID)
-	http.Redirect(w, r, pageForside.Path, http.StatusSeeOther)
+	http.Redirect(w, r, pages.Forside.Path, http.StatusSeeOther)
 	return nil
 }
 

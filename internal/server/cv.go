@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"time"
 
@@ -20,11 +21,11 @@ type cvStore interface {
 // cvPage is "Mit CV" as the citizen sees it (SPEC §5.2). A citizen without
 // a CV sees Jobnet's invitation to make one; nothing is created.
 func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
-	cv, found, err := s.store.CV(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	cv, found, err := s.pageData.CV(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageCV)
+	c := s.pageChrome(r, pages.CV)
 	s.renderPage(w, r, http.StatusOK, views.CVPage(c, cvView(cv, found)))
 	return nil
 }
@@ -34,11 +35,11 @@ func (s *Server) cvPage(w http.ResponseWriter, r *http.Request) error {
 // its export form posts, and the read-only middleware refuses it.
 func (s *Server) cvPrintPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
-	cv, found, err := s.store.CV(r.Context(), v.citizen.Citizen.ID)
+	cv, found, err := s.pageData.CV(r.Context(), v.citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageCVPrint)
+	c := s.pageChrome(r, pages.CVPrint)
 	s.renderPage(w, r, http.StatusOK, views.CVPrintPage(c, v.citizen.Citizen.Name, cvView(cv, found)))
 	return nil
 }
@@ -77,7 +78,7 @@ func cvView(cv jobnet.CV, found bool) views.CVView {
 // access.MaySeePresentationCV, applied by the route's middleware). Its
 // content is never loaded.
 func (s *Server) presentationCVBlocked(w http.ResponseWriter, r *http.Request) {
-	c := s.pageChrome(r, pagePresentationCV)
+	c := s.pageChrome(r, pages.PresentationCV)
 	s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(c, "Ingen adgang", ""))
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"math"
 	"net/http"
 	"net/url"
@@ -48,11 +49,11 @@ const (
 // internal/dagpenge and never saved. A bad field is reported at the field
 // with status 400, and the counters are shown all the same.
 func (s *Server) dagpengePage(w http.ResponseWriter, r *http.Request) error {
-	c, found, err := s.store.DagpengeCounters(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	c, found, err := s.pageData.DagpengeCounters(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
-	chrome := s.pageChrome(r, pageDagpenge)
+	chrome := s.pageChrome(r, pages.Dagpenge)
 	if !found {
 		s.renderPage(w, r, http.StatusOK, views.DagpengePage(chrome, views.DagpengeView{Empty: TextDagpengeNone}))
 		return nil
@@ -317,11 +318,11 @@ func dagpengeKarensDeductions(n int) string {
 // supplementaryPage is Tællere for supplerende dagpenge (SPEC §5.3): the
 // weeks used of 30 within the 104-week window.
 func (s *Server) supplementaryPage(w http.ResponseWriter, r *http.Request) error {
-	x, found, err := s.store.SupplementaryCounter(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	x, found, err := s.pageData.SupplementaryCounter(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
-	c := s.pageChrome(r, pageSupplementary)
+	c := s.pageChrome(r, pages.Supplementary)
 	s.renderPage(w, r, http.StatusOK, views.SupplementaryPage(c, supplementaryView(x, found)))
 	return nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"net/url"
 	"strings"
@@ -83,30 +84,30 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 // without a breadcrumb and "Tilbage" to the Forside.
 var refusedPages = []struct {
 	prefix string
-	page   *citizenPage // the page the form was on
-	step   string       // the step of it refused, "" for the page itself
+	page   *pages.Page // the page the form was on
+	step   string      // the step of it refused, "" for the page itself
 }{
 	// Booking and "Indmeld booking-fejl" (/booking-fejl) are steps of
 	// "Book et møde" (seed 002 §3.2 shows the same breadcrumb).
-	{pageMoeder.Path + "/book", pageMoeder, "Book et møde"},
-	{pageMoeder.Path + "/", pageMoeder, ""},
-	{pageFravaer.Path, pageFravaer, ""},
-	{pageMeldFerie.Path, pageMeldFerie, ""},
-	{pageMeldSygRask.Path, pageMeldSygRask, ""},
-	{pageTilOgAfmelding.Path, pageTilOgAfmelding, ""},
-	{pageJobannonce.Path + "/", pageFindJob, ""},
-	{pageFindJob.Path, pageFindJob, ""},
-	{pageJobGoals.Path, pageJobGoals, ""},
-	{pageJoblog.Path, pageJoblog, ""},
-	{pageCV.Path, pageCV, ""},
-	{pageEurope.Path, pageEurope, ""},
-	{pageForside.Path, pageForside, ""},
+	{pages.Moeder.Path + "/book", pages.Moeder, "Book et møde"},
+	{pages.Moeder.Path + "/", pages.Moeder, ""},
+	{pages.Fravaer.Path, pages.Fravaer, ""},
+	{pages.MeldFerie.Path, pages.MeldFerie, ""},
+	{pages.MeldSygRask.Path, pages.MeldSygRask, ""},
+	{pages.TilOgAfmelding.Path, pages.TilOgAfmelding, ""},
+	{pages.Jobannonce.Path + "/", pages.FindJob, ""},
+	{pages.FindJob.Path, pages.FindJob, ""},
+	{pages.JobGoals.Path, pages.JobGoals, ""},
+	{pages.Joblog.Path, pages.Joblog, ""},
+	{pages.CV.Path, pages.CV, ""},
+	{pages.Europe.Path, pages.Europe, ""},
+	{pages.Forside.Path, pages.Forside, ""},
 }
 
 // refusedCrumbs is the breadcrumb of a refusal on page p, after "Forside":
 // down to the page, every entry a link, then the step refused.
-func refusedCrumbs(p *citizenPage, step string) []views.Crumb {
-	crumbs := p.trail()
+func refusedCrumbs(p *pages.Page, step string) []views.Crumb {
+	crumbs := trail(p)
 	if step != "" {
 		crumbs = append(crumbs, views.Crumb{Label: step})
 	}
@@ -118,14 +119,14 @@ func refusedCrumbs(p *citizenPage, step string) []views.Crumb {
 // (its query string too, e.g. the booking flow's step) when the browser
 // says the form came from that page, else the page itself.
 func (s *Server) refusal(r *http.Request) (views.Chrome, views.ErrorInfo) {
-	e := views.ErrorInfo{Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused, Back: pageForside.Path}
+	e := views.ErrorInfo{Status: http.StatusForbidden, Heading: "Ingen adgang", Message: TextActionRefused, Back: pages.Forside.Path}
 	for _, p := range refusedPages {
 		if strings.HasPrefix(r.URL.Path, p.prefix) {
 			e.Back = refusedBack(r, p.page.Path)
 			return s.citizenChrome(r, "Ingen adgang", p.page.Tab, refusedCrumbs(p.page, p.step)...), e
 		}
 	}
-	if !strings.HasPrefix(r.URL.Path, citizenRoot+"/") {
+	if !strings.HasPrefix(r.URL.Path, pages.Root+"/") {
 		e.Back = ""
 	}
 	return s.chrome(r, "Ingen adgang", nil), e

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -34,8 +35,8 @@ const (
 const findJobMaxText = 200
 
 // findJobPageError says that the page asked for does not exist.
-func findJobPageError(pages int) string {
-	return fmt.Sprintf("Siden findes ikke. Vælg en side fra 1 til %d", pages)
+func findJobPageError(last int) string {
+	return fmt.Sprintf("Siden findes ikke. Vælg en side fra 1 til %d", last)
 }
 
 var findJobAreaPattern = regexp.MustCompile(`^(kommune-[0-9]{3}|region-108[1-5]|opland-[0-9]{1,3})$`)
@@ -45,7 +46,7 @@ var findJobAreaPattern = regexp.MustCompile(`^(kommune-[0-9]{3}|region-108[1-5]|
 // 400, and the hits are those of the other fields.
 func (s *Server) findJobPage(w http.ResponseWriter, r *http.Request) error {
 	q := parseFindJobQuery(r.URL.Query())
-	res, err := s.store.SearchJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.query, jobnet.Day(s.now()))
+	res, err := s.pageData.SearchJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.query, jobnet.Day(s.now()))
 	if err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func (s *Server) findJobPage(w http.ResponseWriter, r *http.Request) error {
 	if v.Form.TextError != "" || v.Form.OccupationError != "" || v.Form.AreaError != "" || v.Paging.Error != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.pageChrome(r, pageFindJob)
+	c := s.pageChrome(r, pages.FindJob)
 	s.renderPage(w, r, status, views.FindJobPage(c, v))
 	return nil
 }
@@ -174,11 +175,11 @@ func findJobView(q *findJobQuery, res jobnet.JobSearch) views.FindJobView {
 		})
 	}
 
-	pages := max((res.Total+jobnet.PageSize-1)/jobnet.PageSize, 1)
+	pageCount := max((res.Total+jobnet.PageSize-1)/jobnet.PageSize, 1)
 	page := max(res.Page, 1)
-	v.Paging = views.FindJobPaging{Page: page, Pages: pages}
+	v.Paging = views.FindJobPaging{Page: page, Pages: pageCount}
 	if q.badPage || page != q.query.Page {
-		v.Paging.Error = findJobPageError(pages)
+		v.Paging.Error = findJobPageError(pageCount)
 	}
 	occ := ""
 	if q.query.OccupationID != 0 {
@@ -187,7 +188,7 @@ func findJobView(q *findJobQuery, res jobnet.JobSearch) views.FindJobView {
 	if page > 1 {
 		v.Paging.Prev = findJobHref(q.text, occ, q.query.Area.String(), q.query.ProfileID, page-1)
 	}
-	if page < pages {
+	if page < pageCount {
 		v.Paging.Next = findJobHref(q.text, occ, q.query.Area.String(), q.query.ProfileID, page+1)
 	}
 
@@ -235,7 +236,7 @@ func findJobHref(text, occupation, area string, profile int64, page int) string 
 		q.Set("side", strconv.Itoa(page))
 	}
 	if len(q) == 0 {
-		return pageFindJob.Path
+		return pages.FindJob.Path
 	}
-	return pageFindJob.Path + "?" + q.Encode()
+	return pages.FindJob.Path + "?" + q.Encode()
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"slices"
 	"strconv"
@@ -26,7 +27,7 @@ type forsideStore interface {
 func (s *Server) forsidePage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
-	f, err := s.store.FrontPage(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+	f, err := s.pageData.FrontPage(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func (s *Server) forsidePage(w http.ResponseWriter, r *http.Request) error {
 	_, view.SickToday = jobnet.SickOn(f.Absences, today)
 	view.Status = forsideStatus(f.Status)
 	view.Contacts = forsideContacts(f)
-	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.pageChrome(r, pageForside), view))
+	s.renderPage(w, r, http.StatusOK, views.ForsidePage(s.pageChrome(r, pages.Forside), view))
 	return nil
 }
 
@@ -84,7 +85,7 @@ func forsideCards(f jobnet.FrontPage) []views.ForsideCard {
 		}
 		for i := range cards {
 			cards[i].Lead = when + leads[i]
-			cards[i].Links = []views.ForsideLink{{Text: "Gå til Jeg søger job som", Href: pageJobGoals.Path}}
+			cards[i].Links = []views.ForsideLink{{Text: "Gå til Jeg søger job som", Href: pages.JobGoals.Path}}
 		}
 		return cards
 	}
@@ -208,7 +209,7 @@ func forsideReminders(rs []jobnet.Reminder) []views.ForsideReminder {
 			out = append(out, views.ForsideReminder{
 				Text:   "Husk: Du skal sende din ledighedserklæring og dit dagpengekort til a-kassen",
 				Button: "Jeg har sendt dem",
-				Action: pageForside.Path + "/paamindelser/" + strconv.FormatInt(r.ID, 10),
+				Action: pages.Forside.Path + "/paamindelser/" + strconv.FormatInt(r.ID, 10),
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"time"
 
@@ -22,7 +23,7 @@ type fravaerStore interface {
 // current and coming absences.
 func (s *Server) fravaerAbsences(r *http.Request, today time.Time) ([]jobnet.Absence, error) {
 	v := visitFrom(r.Context())
-	return s.store.Absences(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+	return s.pageData.Absences(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 }
 
 // fravaerPage is "Aktuelt fravær" (SPEC §5.3, seed 001 §5.5 and billede
@@ -36,7 +37,7 @@ func (s *Server) fravaerPage(w http.ResponseWriter, r *http.Request) error {
 	for _, a := range absences {
 		v.Absences = append(v.Absences, fravaerItem(a))
 	}
-	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.pageChrome(r, pageFravaer), v))
+	s.renderPage(w, r, http.StatusOK, views.FravaerPage(s.pageChrome(r, pages.Fravaer), v))
 	return nil
 }
 
@@ -73,7 +74,7 @@ func (s *Server) meldFeriePage(w http.ResponseWriter, r *http.Request) error {
 			v.Holidays = append(v.Holidays, fravaerItem(a))
 		}
 	}
-	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.pageChrome(r, pageMeldFerie), v))
+	s.renderPage(w, r, http.StatusOK, views.MeldFeriePage(s.pageChrome(r, pages.MeldFerie), v))
 	return nil
 }
 
@@ -89,7 +90,7 @@ func (s *Server) meldSygRaskPage(w http.ResponseWriter, r *http.Request) error {
 	if sick, ok := jobnet.SickOn(absences, today); ok {
 		v.Sick, v.SickID, v.SickSince = true, sick.ID, views.FravaerDate(sick.Period.From)
 	}
-	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.pageChrome(r, pageMeldSygRask), v))
+	s.renderPage(w, r, http.StatusOK, views.MeldSygRaskPage(s.pageChrome(r, pages.MeldSygRask), v))
 	return nil
 }
 
@@ -98,7 +99,7 @@ func (s *Server) meldSygRaskPage(w http.ResponseWriter, r *http.Request) error {
 // (refused).
 func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) error {
 	today := jobnet.Day(s.now())
-	st, err := s.store.JobseekerStatus(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, today)
+	st, err := s.pageData.JobseekerStatus(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}
@@ -106,6 +107,6 @@ func (s *Server) tilOgAfmeldingPage(w http.ResponseWriter, r *http.Request) erro
 	if st.HasCourse {
 		v.Since = views.ShortDate(st.Since)
 	}
-	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.pageChrome(r, pageTilOgAfmelding), v))
+	s.renderPage(w, r, http.StatusOK, views.TilOgAfmeldingPage(s.pageChrome(r, pages.TilOgAfmelding), v))
 	return nil
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"time"
 
@@ -18,7 +19,7 @@ type gemteJobStore interface {
 // point 4): reading only. A posting that can still be applied for links to
 // its page; one whose deadline has passed says so.
 func (s *Server) gemteJobPage(w http.ResponseWriter, r *http.Request) error {
-	saved, err := s.store.SavedJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, jobnet.Day(s.now()))
+	saved, err := s.pageData.SavedJobs(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, jobnet.Day(s.now()))
 	if err != nil {
 		return err
 	}
@@ -34,7 +35,7 @@ func (s *Server) gemteJobPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Jobs = append(v.Jobs, item)
 	}
-	c := s.pageChrome(r, pageGemteJob)
+	c := s.pageChrome(r, pages.GemteJob)
 	s.renderPage(w, r, http.StatusOK, views.GemteJobPage(c, v))
 	return nil
 }

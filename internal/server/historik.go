@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
@@ -15,7 +16,7 @@ const TextHistoryBlocked = "Du har ikke adgang til siden: /CV/Citizen/History."
 // for every caseworker (SPEC §5.3, access.MaySeeHistory, applied by the
 // route's middleware). The citizen's history is never loaded.
 func (s *Server) historikBlocked(w http.ResponseWriter, r *http.Request) {
-	s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(s.pageChrome(r, pageHistorik), "Ingen adgang", TextHistoryBlocked))
+	s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(s.pageChrome(r, pages.Historik), "Ingen adgang", TextHistoryBlocked))
 }
 
 // historikPage is reached only if access.MaySeeHistory were ever to allow

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -51,4 +53,59 @@ func parseDanishDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return d, true
+}
+
+// Messages at a period's date fields.
+const (
+	TextBadDate      = "Indtast en gyldig dato (dd-mm-åååå)"
+	TextToBeforeFrom = "Til dato skal være efter Fra dato"
+)
+
+// period is a search's "Fra dato" and "Til dato" (query fra and til): the
+// days, zero where a field is empty or wrong, and the fields to show again
+// — a valid date as a date field's value, a wrong one as typed, with its
+// message.
+type period struct {
+	From, To           time.Time
+	FromText, ToText   string
+	FromError, ToError string
+}
+
+func readPeriod(q url.Values) period {
+	var p period
+	p.FromText, _ = cleanInput(q.Get("fra"))
+	p.ToText, _ = cleanInput(q.Get("til"))
+	if p.FromText != "" {
+		if d, ok := parseDanishDate(p.FromText); ok {
+			p.From, p.FromText = d, d.Format(time.DateOnly)
+		} else {
+			p.FromError = TextBadDate
+		}
+	}
+	if p.ToText != "" {
+		if d, ok := parseDanishDate(p.ToText); ok {
+			if !p.From.IsZero() && d.Before(p.From) {
+				p.ToError = TextToBeforeFrom
+			} else {
+				p.To, p.ToText = d, d.Format(time.DateOnly)
+			}
+		} else {
+			p.ToError = TextBadDate
+		}
+	}
+	return p
+}
+
+// readPage is the page number of a list (query side), 1 when there is
+// none; bad when it is not a number from 1 to highest.
+func readPage(q url.Values, highest int) (page int, bad bool) {
+	side := strings.TrimSpace(q.Get("side"))
+	if side == "" {
+		return 1, false
+	}
+	n, err := strconv.Atoi(side)
+	if err != nil || n < 1 || n > highest {
+		return 1, true
+	}
+	return n, false
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ type jobannonceStore interface {
 }
 
 // jobannonceHref is the page of posting id.
-func jobannonceHref(id int64) string { return pageJobannonce.Path + "/" + strconv.FormatInt(id, 10) }
+func jobannonceHref(id int64) string { return pages.Jobannonce.Path + "/" + strconv.FormatInt(id, 10) }
 
 // jobannoncePage is a job posting as the citizen opens it from Find Job
 // (issue 9): title, employer, place, deadline, text and the link to apply.
@@ -29,7 +30,7 @@ func (s *Server) jobannoncePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id <= 0 {
 		return jobnet.ErrNotFound
 	}
-	p, err := s.store.JobPosting(r.Context(), id, jobnet.Day(s.now()))
+	p, err := s.pageData.JobPosting(r.Context(), id, jobnet.Day(s.now()))
 	if err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func (s *Server) jobannoncePage(w http.ResponseWriter, r *http.Request) error {
 			v.Paragraphs = append(v.Paragraphs, para)
 		}
 	}
-	c := s.belowPageChrome(r, p.Title, pageFindJob, p.Title)
+	c := s.belowPageChrome(r, p.Title, pages.FindJob, p.Title)
 	s.renderPage(w, r, http.StatusOK, views.JobannoncePage(c, v))
 	return nil
 }

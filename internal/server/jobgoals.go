@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strconv"
 
@@ -18,7 +19,7 @@ type jobGoalsStore interface {
 // only reads: opening it for a citizen without a CV or job goals shows what
 // there is and creates nothing (seed 002 §2.3 was exactly that bug).
 func (s *Server) jobGoalsPage(w http.ResponseWriter, r *http.Request) error {
-	g, err := s.store.JobGoals(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
+	g, err := s.pageData.JobGoals(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID)
 	if err != nil {
 		return err
 	}
@@ -33,7 +34,7 @@ func (s *Server) jobGoalsPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Goals = append(v.Goals, item)
 	}
-	c := s.pageChrome(r, pageJobGoals)
+	c := s.pageChrome(r, pages.JobGoals)
 	s.renderPage(w, r, http.StatusOK, views.JobGoalsPage(c, v))
 	return nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"strings"
 
@@ -20,39 +21,39 @@ type joblogStore interface {
 // the logs are shown as if that field were empty.
 func (s *Server) joblogPage(w http.ResponseWriter, r *http.Request) error {
 	q := parseJoblogQuery(r.URL.Query(), jobnet.Day(s.now()))
-	p, err := s.store.Joblog(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
+	p, err := s.pageData.Joblog(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
 	if err != nil {
 		return err
 	}
-	pages := p.Pages(q.Filter.Status)
+	pageCount := p.Pages(q.Filter.Status)
 	var pageError string
 	if q.BadPage || p.Page != q.Filter.Page {
 		// The store showed the first page instead.
-		pageError = joblogPageError(pages)
+		pageError = joblogPageError(pageCount)
 		q.Filter.Page = p.Page
 	}
 	status := http.StatusOK
 	if q.Form.FromError != "" || q.Form.ToError != "" || q.Form.TextError != "" || q.Form.StatusError != "" || pageError != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.pageChrome(r, pageJoblog)
-	s.renderPage(w, r, status, views.JoblogPage(c, joblogView(q, p, pages, pageError)))
+	c := s.pageChrome(r, pages.Joblog)
+	s.renderPage(w, r, status, views.JoblogPage(c, joblogView(q, p, pageCount, pageError)))
 	return nil
 }
 
-func joblogPageError(pages int) string {
-	if pages == 1 {
+func joblogPageError(last int) string {
+	if last == 1 {
 		return "Siden findes ikke. Der er kun én side."
 	}
-	return fmt.Sprintf("Siden findes ikke. Vælg en side fra 1 til %d.", pages)
+	return fmt.Sprintf("Siden findes ikke. Vælg en side fra 1 til %d.", last)
 }
 
 // joblogView turns the store's page into the view model; the links keep the
 // filter in force (the valid fields only).
-func joblogView(q joblogQuery, p jobnet.JoblogPage, pages int, pageError string) views.JoblogView {
+func joblogView(q joblogQuery, p jobnet.JoblogPage, pageCount int, pageError string) views.JoblogView {
 	f := q.Filter
-	v := views.JoblogView{Form: q.Form, SavedHref: pageGemteJob.Path,
-		MapHref: pageJoblogKort.Path + "?" + joblogValues(f, joblogStatusSlugs[f.Status], 0).Encode()}
+	v := views.JoblogView{Form: q.Form, SavedHref: pages.GemteJob.Path,
+		MapHref: pages.JoblogKort.Path + "?" + joblogValues(f, joblogStatusSlugs[f.Status], 0).Encode()}
 	v.Statuses = append(v.Statuses, views.JoblogStatusLink{
 		Label: "Alle Logs", Count: p.All, Href: joblogURL(f, "", 1), TestID: "joblog-filter-alle", Current: f.Status == "",
 	})
@@ -72,11 +73,11 @@ func joblogView(q joblogQuery, p jobnet.JoblogPage, pages int, pageError string)
 		v.Empty = "Der er ingen logs, som passer til din søgning."
 	}
 	slug := joblogStatusSlugs[f.Status]
-	v.Paging = views.JoblogPaging{Page: p.Page, Pages: pages, Error: pageError}
+	v.Paging = views.JoblogPaging{Page: p.Page, Pages: pageCount, Error: pageError}
 	if p.Page > 1 {
 		v.Paging.Prev = joblogURL(f, slug, p.Page-1)
 	}
-	if p.Page < pages {
+	if p.Page < pageCount {
 		v.Paging.Next = joblogURL(f, slug, p.Page+1)
 	}
 	return v

@@ -1,10 +1,10 @@
 package server
 
 import (
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"maps"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -18,8 +18,8 @@ import (
 
 // Messages at the Joblog's search fields.
 const (
-	TextJoblogBadDate      = "Indtast en gyldig dato (dd-mm-åååå)"
-	TextJoblogToBeforeFrom = "Til dato skal være efter Fra dato"
+	TextJoblogBadDate      = TextBadDate
+	TextJoblogToBeforeFrom = TextToBeforeFrom
 	TextJoblogBadStatus    = "Vælg en af statusserne på listen"
 	TextJoblogTextTooLong  = "Skriv højst 200 tegn"
 	TextJoblogBadText      = "Søgeteksten indeholder tegn, som ikke kan bruges"
@@ -61,26 +61,9 @@ func parseJoblogQuery(q url.Values, today time.Time) joblogQuery {
 		q.Set("til", today.Format(time.DateOnly))
 	}
 
-	form.From, _ = cleanInput(q.Get("fra"))
-	form.To, _ = cleanInput(q.Get("til"))
-	if form.From != "" {
-		if d, ok := parseDanishDate(form.From); ok {
-			f.From, form.From = d, d.Format(time.DateOnly)
-		} else {
-			form.FromError = TextJoblogBadDate
-		}
-	}
-	if form.To != "" {
-		if d, ok := parseDanishDate(form.To); ok {
-			if !f.From.IsZero() && d.Before(f.From) {
-				form.ToError = TextJoblogToBeforeFrom
-			} else {
-				f.To, form.To = d, d.Format(time.DateOnly)
-			}
-		} else {
-			form.ToError = TextJoblogBadDate
-		}
-	}
+	period := readPeriod(q)
+	f.From, f.To = period.From, period.To
+	form.From, form.To, form.FromError, form.ToError = period.FromText, period.ToText, period.FromError, period.ToError
 
 	text, clean := cleanInput(q.Get("tekst"))
 	form.Text = text
@@ -107,15 +90,7 @@ func parseJoblogQuery(q url.Values, today time.Time) joblogQuery {
 	f.ShowClosed = q.Get("afsluttede") != ""
 	form.ShowClosed = f.ShowClosed
 
-	f.Page = 1
-	if side := strings.TrimSpace(q.Get("side")); side != "" {
-		n, err := strconv.Atoi(side)
-		if err != nil || n < 1 || n > maxJoblogPage {
-			out.BadPage = true
-		} else {
-			f.Page = n
-		}
-	}
+	f.Page, out.BadPage = readPage(q, maxJoblogPage)
 	return out
 }
 
@@ -130,7 +105,7 @@ func joblogStatusBySlug(slug string) (jobnet.JoblogStatus, bool) {
 
 // joblogURL is the Joblog with a filter, a status slug and a page.
 func joblogURL(f jobnet.JoblogFilter, slug string, page int) string {
-	return pageJoblog.Path + "?" + joblogValues(f, slug, page).Encode()
+	return pages.Joblog.Path + "?" + joblogValues(f, slug, page).Encode()
 }
 
 // joblogValues is the filter in the query string. The period is always

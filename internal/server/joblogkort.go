@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
@@ -21,7 +22,7 @@ type joblogKortStore interface {
 // here: the Joblog itself reports it.
 func (s *Server) joblogKortPage(w http.ResponseWriter, r *http.Request) error {
 	q := parseJoblogQuery(r.URL.Query(), jobnet.Day(s.now()))
-	entries, err := s.store.JoblogMap(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
+	entries, err := s.pageData.JoblogMap(r.Context(), visitFrom(r.Context()).citizen.Citizen.ID, q.Filter)
 	if err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func (s *Server) joblogKortPage(w http.ResponseWriter, r *http.Request) error {
 		pl := &v.Places[len(v.Places)-1]
 		pl.Logs = append(pl.Logs, views.JoblogKortLog{Title: e.Title, Employer: e.Employer, Status: string(e.Status), Closed: e.Closed})
 	}
-	c := s.pageChrome(r, pageJoblogKort)
+	c := s.pageChrome(r, pages.JoblogKort)
 	c.Breadcrumb[len(c.Breadcrumb)-2].Href = v.Back // the Joblog with its filter
 	s.renderPage(w, r, http.StatusOK, views.JoblogKortPage(c, v))
 	return nil

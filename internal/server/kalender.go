@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -43,7 +44,7 @@ func (s *Server) kalenderPage(w http.ResponseWriter, r *http.Request) error {
 	today := jobnet.Day(s.now())
 	q := parseKalenderQuery(r.URL.Query(), today)
 	first, last := q.Month, q.Month.AddDate(0, 1, -1)
-	cal, err := s.store.Calendar(r.Context(), v.cw, v.citizen.Citizen.ID, first, last, today)
+	cal, err := s.pageData.Calendar(r.Context(), v.cw, v.citizen.Citizen.ID, first, last, today)
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func (s *Server) kalenderPage(w http.ResponseWriter, r *http.Request) error {
 	if q.MonthError != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.pageChrome(r, pageKalender)
+	c := s.pageChrome(r, pages.Kalender)
 	s.renderPage(w, r, status, views.KalenderPage(c, kalenderView(q, cal, today)))
 	return nil
 }
@@ -99,7 +100,7 @@ func (q kalenderQuery) url(month time.Time) string {
 			}
 		}
 	}
-	return pageKalender.Path + "?" + v.Encode()
+	return pages.Kalender.Path + "?" + v.Encode()
 }
 
 // kalenderView lays the month out in ISO weeks from Monday and puts each

@@ -114,7 +114,7 @@ func TestNoPageHandlerAppliesAnAccessRule(t *testing.T) {
 	}
 }
 
-// citizenPageHandlers names the handlers routed inside r.Route("/borger", …):
+// citizenPageHandlers names the handlers routed inside r.Route(pages.Root, …):
 // the X of every s.handle(s.X) or s.X given to a route there.
 func citizenPageHandlers(routes *ast.FuncDecl) []string {
 	var out []string
@@ -127,7 +127,7 @@ func citizenPageHandlers(routes *ast.FuncDecl) []string {
 		if !ok || sel.Sel.Name != "Route" {
 			return true
 		}
-		if lit, ok := call.Args[0].(*ast.BasicLit); !ok || lit.Value != `"/borger"` {
+		if root, ok := call.Args[0].(*ast.SelectorExpr); !ok || root.Sel.Name != "Root" || !isIdent(root.X, "pages") {
 			return true
 		}
 		ast.Inspect(call.Args[1], func(n ast.Node) bool {
@@ -151,4 +151,10 @@ func citizenPageHandlers(routes *ast.FuncDecl) []string {
 		return false
 	})
 	return out
+}
+
+// isIdent reports whether e is the identifier name.
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
 }

@@ -19,6 +19,7 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	lookUps  *prometheus.CounterVec
+	launches *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -37,8 +38,12 @@ func newMetrics() *metrics {
 			Name: "sagsbehandleradgang_lookups_total",
 			Help: "CPR look-ups by outcome: granted, refused, malformed, rate_limited, failed.",
 		}, []string{"outcome"}),
+		launches: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "sagsbehandleradgang_launches_total",
+			Help: "Launches from a case system by outcome: accepted, or why refused (the look-up itself counts in lookups_total).",
+		}, []string{"outcome"}),
 	}
-	m.registry.MustRegister(m.requests, m.duration, m.lookUps,
+	m.registry.MustRegister(m.requests, m.duration, m.lookUps, m.launches,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

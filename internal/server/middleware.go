@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/sessions"
 	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
 	"github.com/star-dk/sagsbehandleradgang/internal/session"
 )
 
@@ -28,11 +29,15 @@ const (
 
 // visit is what the middleware learnt about the request's caseworker.
 type visit struct {
-	sess    *sessions.Session
-	user    jobnet.User
-	orgs    []jobnet.Organisation // those the user may act for
-	cw      jobnet.Caseworker     // zero until an organisation is chosen
-	citizen jobnet.CitizenFacts   // zero unless a citizen is selected
+	sess *sessions.Session
+	user jobnet.User
+	orgs []jobnet.Organisation // those the user may sign in for (access.SignInOrganisations)
+	org  jobnet.Organisation   // the one chosen; zero until then
+	cw   jobnet.Caseworker     // zero unless the user may act as caseworker for org
+	// seesLoginActivity: the user is org's LBA (access.MaySeeLoginActivity),
+	// so the top bar links to Loginaktivitet.
+	seesLoginActivity bool
+	citizen           jobnet.CitizenFacts // zero unless a citizen is selected
 }
 
 type visitKey struct{}
@@ -56,6 +61,10 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 		if err != nil {
 			return fmt.Errorf("load session: %w: %w", jobnet.ErrUnavailable, err)
 		}
+		if isPersonSession(sess) {
+			// A citizen signed in as themself sees only their own history.
+			return s.renderNoAccess(w, r, TextOnlyForCaseworkers)
+		}
 		userID := int64Value(sess, keyUser)
 		if ending, ok := session.TimedOut(sess); ok && userID == 0 {
 			return s.renderTimedOut(w, r, sess, ending)
@@ -67,11 +76,11 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 			}
 			return s.sp.StartLogin(w, r, returnTo)
 		}
-		viewer, err := s.store.LoadViewer(r.Context(), userID, int64Value(sess, keyCitizen))
+		viewer, err := s.viewer(r, sess, userID)
 		if err != nil {
 			return err
 		}
-		orgs, reason := access.UsableOrganisations(viewer.User)
+		orgs, reason := access.SignInOrganisations(viewer.User)
 		if reason != "" {
 			// Deactivated or stripped of the role during the session.
 			s.log.Info("caseworker no longer admitted", "user", userID, "reason", reason)
@@ -79,13 +88,9 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 			return s.renderUserDenied(w, r, reason)
 		}
 		v := &visit{sess: sess, user: viewer.User, orgs: orgs, citizen: viewer.Citizen}
-		if orgID := int64Value(sess, keyOrg); orgID != 0 {
-			if cw, d := access.ActAs(viewer.User, orgID); d.Allowed {
-				v.cw = cw
-			}
-		}
-		if v.cw.Org.ID == 0 && len(orgs) == 1 {
-			v.cw, _ = access.ActAs(viewer.User, orgs[0].ID)
+		v.choose(int64Value(sess, keyOrg))
+		if v.org.ID == 0 && len(orgs) == 1 {
+			v.choose(orgs[0].ID)
 			sess.Values[keyOrg] = orgs[0].ID
 			if err := s.save(w, r, sess); err != nil {
 				return err
@@ -100,15 +105,59 @@ func (s *Server) signedIn(next http.Handler) http.Handler {
 	})
 }
 
+// viewer is the caseworker's standing for this request, read afresh from
+// the user copy and the DFDG copy: in the session's own round trip when the
+// session store preloaded it for the ids the session names (SessionRefs),
+// in one of its own otherwise (a row saved before the columns existed, a
+// user the user copy no longer has).
+func (s *Server) viewer(r *http.Request, sess *sessions.Session, userID int64) (postgres.Viewer, error) {
+	citizenID := int64Value(sess, keyCitizen)
+	if v, ok := session.Preloaded(sess).(postgres.Viewer); ok && v.User.ID == userID && v.Citizen.Citizen.ID == citizenID {
+		return v, nil
+	}
+	return s.store.LoadViewer(r.Context(), userID, citizenID)
+}
+
+// SessionRefs are the user and citizen a session's values name, which the
+// session store keeps in columns of their own so that the caseworker's
+// standing loads with the session (session.Options.RefsOf).
+func SessionRefs(values map[any]any) session.Refs {
+	user, _ := values[keyUser].(int64)
+	citizen, _ := values[keyCitizen].(int64)
+	return session.Refs{User: user, Citizen: citizen}
+}
+
+// choose makes orgID the visit's organisation if the user may sign in for
+// it, and the caseworker if they may also act as one there; false leaves
+// the visit as it was.
+func (v *visit) choose(orgID int64) bool {
+	for _, o := range v.orgs {
+		if o.ID == orgID {
+			v.org = o
+			v.cw, _ = access.ActAs(v.user, orgID)
+			_, lba := access.MaySeeLoginActivity(v.user, orgID)
+			v.seesLoginActivity = lba.Allowed
+			return true
+		}
+	}
+	return false
+}
+
 // withOrganisation sends a caseworker with several organisations to the
-// picker until one is chosen.
+// picker until one is chosen. A user who signed in for an organisation as
+// its LBA only, not as caseworker, is sent to its Loginaktivitet: no CPR
+// page and no citizen for them.
 func (s *Server) withOrganisation(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if visitFrom(r.Context()).cw.Org.ID == 0 {
+		v := visitFrom(r.Context())
+		switch {
+		case v.org.ID == 0:
 			http.Redirect(w, r, "/sagsbehandleradgang/organisation", http.StatusSeeOther)
-			return
+		case v.cw.Org.ID == 0:
+			http.Redirect(w, r, pathLoginActivity, http.StatusSeeOther)
+		default:
+			next.ServeHTTP(w, r)
 		}
-		next.ServeHTTP(w, r)
 	})
 }
 

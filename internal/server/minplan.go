@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -55,7 +56,7 @@ func (s *Server) minPlanPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
 	q := parseMinPlanQuery(r.URL.Query(), today)
-	plan, err := s.store.MinPlan(r.Context(), v.cw, v.citizen.Citizen.ID, s.now())
+	plan, err := s.pageData.MinPlan(r.Context(), v.cw, v.citizen.Citizen.ID, s.now())
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func (s *Server) minPlanPage(w http.ResponseWriter, r *http.Request) error {
 	if q.ViewError != "" || q.PeriodError != "" || q.FromError != "" || q.FoldError != "" {
 		status = http.StatusBadRequest
 	}
-	c := s.pageChrome(r, pageMinPlan)
+	c := s.pageChrome(r, pages.MinPlan)
 	s.renderPage(w, r, status, views.MinPlanPage(c, minPlanView(q, plan, today)))
 	return nil
 }
@@ -171,9 +172,9 @@ func (q minPlanQuery) url() string {
 		v.Set("udfold", q.Fold)
 	}
 	if len(v) == 0 {
-		return pageMinPlan.Path
+		return pages.MinPlan.Path
 	}
-	return pageMinPlan.Path + "?" + v.Encode()
+	return pages.MinPlan.Path + "?" + v.Encode()
 }
 
 // addMonths moves a calendar day by n months, keeping the day of the month
@@ -195,7 +196,7 @@ func minPlanView(q minPlanQuery, plan jobnet.MinPlan, today time.Time) views.Min
 	v := views.MinPlanView{Timeline: !q.List, Open: q.Fold == "alle", Controls: minPlanControls(q, first, last)}
 	if goal.OccupationID != 0 {
 		v.JobGoal = views.MinPlanJobGoal{Occupation: goal.Occupation, AgreedBy: goal.AgreedBy,
-			FindJobHref: pageFindJob.Path + "?" + url.Values{"stilling": {strconv.Itoa(goal.OccupationID)}}.Encode()}
+			FindJobHref: pages.FindJob.Path + "?" + url.Values{"stilling": {strconv.Itoa(goal.OccupationID)}}.Encode()}
 	}
 	if a, ok := jobnet.LatestAgreement(visible, jobnet.OwnerJobcenter); ok {
 		v.LatestJobcenter = views.MinPlanAgreement{Text: a.Text, Agreed: minPlanAgreed(a)}

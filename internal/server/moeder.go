@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -43,7 +44,7 @@ func (s *Server) moederPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	now := s.now()
 	q := parseMoederQuery(r.URL.Query())
-	p, err := s.store.MeetingsPage(r.Context(), v.cw, v.citizen.Citizen.ID, q.Host, now)
+	p, err := s.pageData.MeetingsPage(r.Context(), v.cw, v.citizen.Citizen.ID, q.Host, now)
 	if err != nil {
 		return err
 	}
@@ -57,7 +58,7 @@ func (s *Server) moederPage(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		view.Booking = views.MoederBooking{CannotBook: TextMoederCannotBook}
 	}
-	c := s.pageChrome(r, pageMoeder)
+	c := s.pageChrome(r, pages.Moeder)
 	s.renderPage(w, r, status, views.MoederPage(c, view))
 	return nil
 }
@@ -212,7 +213,7 @@ func moederURL(step int, offer, host, slot int64) string {
 			v.Set(name, moederID(n))
 		}
 	}
-	return pageMoeder.Path + "?" + v.Encode()
+	return pages.Moeder.Path + "?" + v.Encode()
 }
 
 func moederOfferView(o jobnet.MeetingOffer) views.MoederOffer {
@@ -252,8 +253,8 @@ func moederMeetings(ms []jobnet.Meeting) []views.MoederMeeting {
 			WithWhom: m.WithWhom, Organisation: m.OrgName,
 		}
 		if m.OrgKind == jobnet.OrgJobcenter {
-			mm.Cancel = pageMoeder.Path + "/" + moederID(m.ID) + "/afbud"
-			mm.Rebook = pageMoeder.Path + "/" + moederID(m.ID) + "/ombook"
+			mm.Cancel = pages.Moeder.Path + "/" + moederID(m.ID) + "/afbud"
+			mm.Rebook = pages.Moeder.Path + "/" + moederID(m.ID) + "/ombook"
 		} else {
 			mm.Note = TextMoederAkasseNote
 		}

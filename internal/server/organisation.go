@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/star-dk/sagsbehandleradgang/internal/access"
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
@@ -19,7 +18,7 @@ func (s *Server) renderOrganisations(w http.ResponseWriter, r *http.Request, sta
 	v := visitFrom(r.Context())
 	choices := make([]views.OrgChoice, 0, len(v.orgs))
 	for _, o := range v.orgs {
-		choices = append(choices, views.OrgChoice{ID: o.ID, Name: o.Name, Kind: string(o.Kind), Current: o.ID == v.cw.Org.ID})
+		choices = append(choices, views.OrgChoice{ID: o.ID, Name: o.Name, Kind: string(o.Kind), Current: o.ID == v.org.ID})
 	}
 	s.renderPage(w, r, status, views.OrgPickerPage(s.chrome(r, "Vælg organisation", nil), choices))
 }
@@ -34,16 +33,17 @@ func (s *Server) chooseOrganisation(w http.ResponseWriter, r *http.Request) erro
 		s.renderOrganisations(w, r, http.StatusBadRequest)
 		return nil
 	}
-	cw, d := access.ActAs(v.user, orgID)
-	if !d.Allowed {
+	if !v.choose(orgID) {
 		s.renderOrganisations(w, r, http.StatusBadRequest)
 		return nil
 	}
-	v.sess.Values[keyOrg] = cw.Org.ID
+	v.sess.Values[keyOrg] = v.org.ID
 	delete(v.sess.Values, keyCitizen)
 	if err := s.save(w, r, v.sess); err != nil {
 		return err
 	}
+	// The CPR page, or for an LBA who is not a caseworker there, the
+	// organisation's Loginaktivitet (withOrganisation).
 	http.Redirect(w, r, "/sagsbehandleradgang", http.StatusSeeOther)
 	return nil
 }

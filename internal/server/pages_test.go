@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"slices"
 	"strings"
 	"testing"
@@ -8,26 +9,20 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/web/views"
 )
 
-// allPages are the entries of the page table.
-var allPages = []*citizenPage{pageForside, pagePlaner, pageMinPlan, pageKalender, pageMoeder, pageBeskeder,
-	pageFravaer, pageMeldFerie, pageMeldSygRask, pageTilOgAfmelding, pageHistorik, pageDagpenge,
-	pageSupplementary, pageJobsoegning, pageFindJob, pageJobannonce, pageJobGoals, pageCV, pageCVPrint,
-	pagePresentationCV, pageEurope, pagePreparation, pageJoblog, pageGemteJob, pageJoblogKort}
-
 // TestEveryPageIsRouted checks the page table against the router: every
 // page's path is routed (the job posting with its id), and every page but
 // the Forside has a parent in its own tab.
 func TestEveryPageIsRouted(t *testing.T) {
 	routes := CitizenRoutes()
-	for _, p := range allPages {
+	for _, p := range pages.All {
 		path := p.Path
-		if p == pageJobannonce {
+		if p == pages.Jobannonce {
 			path += "/{id}"
 		}
-		if !strings.HasPrefix(path, citizenRoot+"/") || !slices.Contains(routes, path) {
+		if !strings.HasPrefix(path, pages.Root+"/") || !slices.Contains(routes, path) {
 			t.Errorf("page %q: %s is not routed", p.Title, path)
 		}
-		if p != pageForside && (p.Parent == nil || p.Parent.Tab != p.Tab && p.Parent != pageForside) {
+		if p != pages.Forside && (p.Parent == nil || p.Parent.Tab != p.Tab && p.Parent != pages.Forside) {
 			t.Errorf("page %q: parent %v is not in tab %q", p.Title, p.Parent, p.Tab)
 		}
 	}
@@ -42,13 +37,13 @@ func TestTilesLinkToThePagesOfTheTable(t *testing.T) {
 		if tile.External {
 			continue
 		}
-		i := slices.IndexFunc(allPages, func(p *citizenPage) bool { return p.Path == tile.Href })
+		i := slices.IndexFunc(pages.All, func(p *pages.Page) bool { return p.Path == tile.Href })
 		if i < 0 {
 			t.Errorf("tile %q links to %s, which is no page of the table", tile.Title, tile.Href)
 			continue
 		}
-		if allPages[i].Title != tile.Title {
-			t.Errorf("tile %q links to %s, whose title is %q", tile.Title, tile.Href, allPages[i].Title)
+		if pages.All[i].Title != tile.Title {
+			t.Errorf("tile %q links to %s, whose title is %q", tile.Title, tile.Href, pages.All[i].Title)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 
 	"github.com/star-dk/sagsbehandleradgang/internal/cpr"
@@ -17,7 +18,7 @@ import (
 func (s *Server) preparationPage(w http.ResponseWriter, r *http.Request) error {
 	v := visitFrom(r.Context())
 	today := jobnet.Day(s.now())
-	form, answers, found, err := s.store.PreparationReceipt(r.Context(), v.cw, v.citizen.Citizen.ID, today)
+	form, answers, found, err := s.pageData.PreparationReceipt(r.Context(), v.cw, v.citizen.Citizen.ID, today)
 	if err != nil {
 		return err
 	}
@@ -32,7 +33,7 @@ func (s *Server) preparationPage(w http.ResponseWriter, r *http.Request) error {
 			p.Answers = append(p.Answers, views.PreparationAnswerView{Number: a.Number, Question: a.Question, Answers: a.Answers})
 		}
 	}
-	c := s.pageChrome(r, pagePreparation)
+	c := s.pageChrome(r, pages.Preparation)
 	s.renderPage(w, r, http.StatusOK, views.PreparationPage(c, p))
 	return nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 
 	"github.com/a-h/templ"
@@ -36,7 +37,10 @@ func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) vie
 		return c
 	}
 	c.CaseworkerName = v.user.Name
-	c.OrgName = v.cw.Org.Name
+	c.OrgName = v.org.Name
+	if v.seesLoginActivity {
+		c.LoginActivityHref = pathLoginActivity
+	}
 	c.CanSwitchOrg = len(v.orgs) > 1
 	c.Session = s.sessionDeadline(r, v.sess)
 	if int64Value(v.sess, keyCitizen) != 0 && v.citizen.Citizen.ID != 0 {
@@ -47,7 +51,7 @@ func (s *Server) chrome(r *http.Request, title string, crumbs []views.Crumb) vie
 
 // citizenChrome is chrome for a page of the citizen's Jobnet.
 func (s *Server) citizenChrome(r *http.Request, title, tab string, crumbs ...views.Crumb) views.Chrome {
-	c := s.chrome(r, title, append([]views.Crumb{pageForside.crumb()}, crumbs...))
+	c := s.chrome(r, title, append([]views.Crumb{crumb(pages.Forside)}, crumbs...))
 	if len(crumbs) == 0 {
 		c.Breadcrumb = []views.Crumb{{Label: "Forside"}}
 	}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"net/http"
 	"sort"
 	"strings"
@@ -22,7 +23,7 @@ func CitizenRoutes() []string {
 	}
 	var out []string
 	_ = chi.Walk(r, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
-		if method == http.MethodGet && strings.HasPrefix(route, citizenRoot+"/") {
+		if method == http.MethodGet && strings.HasPrefix(route, pages.Root+"/") {
 			out = append(out, route)
 		}
 		return nil

@@ -28,6 +28,6 @@ func userDenied(reason access.Reason) (heading, message string) {
 	case access.ReasonAndenAktor:
 		return heading0, "Medarbejdere hos anden aktør har ikke adgang, fordi adgangen ikke kan afgrænses til de borgere, som anden aktør har ansvaret for."
 	default:
-		return heading0, "Du har ikke rollen 'Sagsbehandler' i en a-kasse eller et jobcenter i Arbejdsmarkedsportalens brugeradministration." + lba
+		return heading0, "Du har ikke rollen 'Sagsbehandler' eller 'LBA' i en a-kasse eller et jobcenter i Arbejdsmarkedsportalens brugeradministration." + lba
 	}
 }

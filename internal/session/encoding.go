@@ -51,7 +51,7 @@ func encodeValues(values map[any]any) ([]byte, error) {
 	out := make(map[any]any, len(values))
 	for k, v := range values {
 		switch k.(type) {
-		case metaKey, endedKey:
+		case metaKey, endedKey, preloadKey:
 			continue
 		}
 		out[k] = v

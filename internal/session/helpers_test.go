@@ -114,12 +114,26 @@ func (b *browser) save(t *testing.T, s *Store, values map[any]any) *sessions.Ses
 	return sess
 }
 
+// renew runs a request that renews the session, as the log-in does.
+func (b *browser) renew(t *testing.T, s *Store) {
+	t.Helper()
+	b.do(func(w http.ResponseWriter, r *http.Request) {
+		sess, err := s.Current(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Renew(r, w, sess); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
 // userValues is the session's values without the store's own bookkeeping.
 func userValues(sess *sessions.Session) map[any]any {
 	out := map[any]any{}
 	for k, v := range sess.Values {
 		switch k.(type) {
-		case metaKey, endedKey:
+		case metaKey, endedKey, preloadKey:
 		default:
 			out[k] = v
 		}

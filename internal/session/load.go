@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -46,13 +45,24 @@ func (s *Store) load(ctx context.Context, sess *sessions.Session, id string) err
 		data    []byte
 		m       meta
 		expires time.Time
+		found   bool
 	)
-	err := s.pool.QueryRow(ctx, q, id).Scan(&data, &m.createdAt, &m.lastSeen, &expires)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil
-	}
-	if err != nil {
+	b := &pgx.Batch{}
+	b.Queue(q, id).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			found = true
+			if err := rows.Scan(&data, &m.createdAt, &m.lastSeen, &expires); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	preloaded := s.queuePreload(b, id)
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("session: load: %w", err)
+	}
+	if !found {
+		return nil
 	}
 
 	// The stored expires_at was computed with the timeouts of the server that
@@ -62,7 +72,7 @@ func (s *Store) load(ctx context.Context, sess *sessions.Session, id string) err
 		// The row stays as a tombstone without values, so that this and
 		// later requests can say the session timed out; DeleteExpired
 		// removes it when the cookie that names it is no longer accepted.
-		const q = `UPDATE sessions SET data = '', name_id = '', session_index = '' WHERE id = $1`
+		const q = `UPDATE sessions SET data = '', name_id = '', session_index = '', user_id = NULL, citizen_id = NULL WHERE id = $1`
 		if _, err := s.pool.Exec(ctx, q, id); err != nil {
 			return fmt.Errorf("session: end expired: %w", err)
 		}
@@ -78,5 +88,8 @@ func (s *Store) load(ctx context.Context, sess *sessions.Session, id string) err
 	sess.Values = values
 	sess.IsNew = false
 	setMeta(sess, m)
+	if p := preloaded(); p != nil {
+		sess.Values[preloadKey{}] = p
+	}
 	return nil
 }

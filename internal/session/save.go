@@ -38,10 +38,11 @@ func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Sess
 		return fmt.Errorf("session: save: %w", err)
 	}
 	subject := s.subjectOf(sess.Values)
+	user, citizen := s.refsOf(sess.Values)
 	now := s.now()
 	if sess.IsNew || sess.ID == "" {
 		id := newID()
-		if err := s.insert(ctx, s.pool, id, data, subject, now); err != nil {
+		if err := s.insert(ctx, s.pool, id, data, sess.Values, now); err != nil {
 			return fmt.Errorf("session: save: %w", err)
 		}
 		sess.ID, sess.IsNew = id, false
@@ -51,12 +52,12 @@ func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Sess
 			UPDATE sessions
 			SET data = $2, last_seen = $3,
 			    expires_at = LEAST(created_at + $4::interval, $3 + $5::interval),
-			    name_id = $6, session_index = $7
+			    name_id = $6, session_index = $7, user_id = $8, citizen_id = $9
 			WHERE id = $1 AND expires_at > $3
 			RETURNING created_at`
 		var created time.Time
 		err := s.pool.QueryRow(ctx, q, sess.ID, data, now, s.opts.MaxLifetime, s.opts.IdleTimeout,
-			subject.NameID, subject.SessionIndex).Scan(&created)
+			subject.NameID, subject.SessionIndex, user, citizen).Scan(&created)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("session: save: %w", ErrEnded)
 		}
@@ -89,7 +90,7 @@ func (s *Store) Renew(r *http.Request, w http.ResponseWriter, sess *sessions.Ses
 				return fmt.Errorf("delete old: %w", err)
 			}
 		}
-		return s.insert(ctx, tx, id, data, s.subjectOf(sess.Values), now)
+		return s.insert(ctx, tx, id, data, sess.Values, now)
 	})
 	if err != nil {
 		return fmt.Errorf("session: renew: %w", err)
@@ -107,11 +108,15 @@ type execer interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
-func (s *Store) insert(ctx context.Context, db execer, id string, data []byte, subject Subject, now time.Time) error {
+// insert writes a new row with data, the encoded values, and the columns
+// read from values.
+func (s *Store) insert(ctx context.Context, db execer, id string, data []byte, values map[any]any, now time.Time) error {
 	const q = `
-		INSERT INTO sessions (id, data, created_at, last_seen, expires_at, name_id, session_index)
-		VALUES ($1, $2, $3, $3, $4, $5, $6)`
-	if _, err := db.Exec(ctx, q, id, data, now, s.expiresAt(now, now), subject.NameID, subject.SessionIndex); err != nil {
+		INSERT INTO sessions (id, data, created_at, last_seen, expires_at, name_id, session_index, user_id, citizen_id)
+		VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)`
+	subject := s.subjectOf(values)
+	user, citizen := s.refsOf(values)
+	if _, err := db.Exec(ctx, q, id, data, now, s.expiresAt(now, now), subject.NameID, subject.SessionIndex, user, citizen); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
 	return nil

@@ -63,15 +63,7 @@ func TestSession_RenewRestartsTheAbsoluteLifetime(t *testing.T) {
 	b := newBrowser()
 	b.save(t, f.store, map[any]any{"x": "y"})
 	f.clock.Advance(10 * time.Minute)
-	b.do(func(w http.ResponseWriter, r *http.Request) {
-		sess, err := f.store.Current(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := f.store.Renew(r, w, sess); err != nil {
-			t.Fatal(err)
-		}
-	})
+	b.renew(t, f.store)
 	var created time.Time
 	if err := f.pool.QueryRow(context.Background(), `SELECT created_at FROM sessions`).Scan(&created); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -29,6 +30,16 @@ type Options struct {
 	// writes it to columns of its own with every save, for EndSubject. Nil:
 	// sessions have no subject.
 	SubjectOf func(values map[any]any) Subject
+	// RefsOf reads the user and citizen ids from a session's values; the
+	// store writes them to columns of their own with every save. Nil:
+	// sessions refer to nothing.
+	RefsOf func(values map[any]any) Refs
+	// Preload queues, in the batch that loads the session with the given
+	// id, queries that find what they need through that id (and the Refs
+	// columns): one round trip for the session and what each request needs
+	// with it. The function it returns gives the result once the batch has
+	// run; Preloaded hands it to the caller. Nil: nothing is preloaded.
+	Preload func(b *pgx.Batch, sessionID string) func() any
 }
 
 // ErrEnded is returned by Save when the session's row is gone or expired —

@@ -51,7 +51,7 @@ func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("session: delete expired: %w", err)
 	}
 	n := tag.RowsAffected()
-	tag, err = s.pool.Exec(ctx, `UPDATE sessions SET data = '', name_id = '', session_index = ''
+	tag, err = s.pool.Exec(ctx, `UPDATE sessions SET data = '', name_id = '', session_index = '', user_id = NULL, citizen_id = NULL
 		WHERE expires_at <= $1 AND data <> ''`, now)
 	if err != nil {
 		return 0, fmt.Errorf("session: end expired: %w", err)

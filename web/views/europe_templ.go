@@ -8,6 +8,8 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
+import "github.com/star-dk/sagsbehandleradgang/internal/pages"
+
 // EuropeView is what "Job i Europa" shows: whether the citizen has a CV, whether it is
 // searchable, and whether it is visible to employers in all of Europe (EURES).
 type EuropeView struct {
@@ -64,28 +66,41 @@ func EuropePage(c Chrome, e EuropeView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<div class=\"alert-body\"><p class=\"alert-text\">Du har ikke oprettet et CV endnu. Du skal have et CV, før arbejdsgivere i Europa kan finde dig. <a href=\"/borger/jobsoegning/cv\">Gå til Mit CV</a></p></div></div>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<div class=\"alert-body\"><p class=\"alert-text\">Du har ikke oprettet et CV endnu. Du skal have et CV, før arbejdsgivere i Europa kan finde dig. <a href=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var3 templ.SafeURL
+				templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinURLErrs(pages.CV.Path)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/europe.templ`, Line: 24, Col: 147}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\">Gå til Mit CV</a></p></div></div>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			} else {
 				if e.EuropeVisible {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<p data-testid=\"europe-status\"><strong>Dit CV er synligt for arbejdsgivere i hele Europa.</strong></p>")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<p data-testid=\"europe-status\"><strong>Dit CV er synligt for arbejdsgivere i hele Europa.</strong></p>")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				} else {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<p data-testid=\"europe-status\"><strong>Dit CV er ikke synligt for arbejdsgivere i Europa.</strong></p>")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<p data-testid=\"europe-status\"><strong>Dit CV er ikke synligt for arbejdsgivere i Europa.</strong></p>")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, " ")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, " ")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				if !e.Searchable {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "<div class=\"alert alert-warning alert--paragraph\" data-testid=\"europe-not-searchable\">")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<div class=\"alert alert-warning alert--paragraph\" data-testid=\"europe-not-searchable\">")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -93,32 +108,58 @@ func EuropePage(c Chrome, e EuropeView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<div class=\"alert-body\"><p class=\"alert-text\">Dit CV er ikke søgbart. Arbejdsgivere kan kun finde dit CV, når det er søgbart. <a href=\"/borger/jobsoegning/cv\">Gå til Mit CV</a></p></div></div>")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<div class=\"alert-body\"><p class=\"alert-text\">Dit CV er ikke søgbart. Arbejdsgivere kan kun finde dit CV, når det er søgbart. <a href=\"")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+					var templ_7745c5c3_Var4 templ.SafeURL
+					templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinURLErrs(pages.CV.Path)
+					if templ_7745c5c3_Err != nil {
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/europe.templ`, Line: 37, Col: 134}
+					}
+					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "\">Gå til Mit CV</a></p></div></div>")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, " <form method=\"post\" action=\"/borger/jobsoegning/job-i-europa\" data-testid=\"europe-form\"><fieldset><legend class=\"form-label\">Skal dit CV være synligt for arbejdsgivere i hele Europa?</legend><div class=\"form-group-radio\"><input class=\"form-radio\" type=\"radio\" name=\"synlig\" id=\"europe-yes\" value=\"ja\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " <form method=\"post\" action=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var5 templ.SafeURL
+				templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinURLErrs(pages.Europe.Path)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/europe.templ`, Line: 41, Col: 49}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "\" data-testid=\"europe-form\"><fieldset><legend class=\"form-label\">Skal dit CV være synligt for arbejdsgivere i hele Europa?</legend><div class=\"form-group-radio\"><input class=\"form-radio\" type=\"radio\" name=\"synlig\" id=\"europe-yes\" value=\"ja\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				if e.EuropeVisible {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, " checked")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, " checked")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " data-testid=\"europe-yes\"> <label for=\"europe-yes\">Ja, mit CV må gerne være synligt for arbejdsgivere i hele Europa</label></div><div class=\"form-group-radio\"><input class=\"form-radio\" type=\"radio\" name=\"synlig\" id=\"europe-no\" value=\"nej\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, " data-testid=\"europe-yes\"> <label for=\"europe-yes\">Ja, mit CV må gerne være synligt for arbejdsgivere i hele Europa</label></div><div class=\"form-group-radio\"><input class=\"form-radio\" type=\"radio\" name=\"synlig\" id=\"europe-no\" value=\"nej\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				if !e.EuropeVisible {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, " checked")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, " checked")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, " data-testid=\"europe-no\"> <label for=\"europe-no\">Nej, mit CV skal kun være synligt for arbejdsgivere i Danmark</label></div></fieldset><button type=\"submit\" class=\"button button-primary mt-6\" data-testid=\"europe-submit\" aria-describedby=\"kun-borgeren-europa\">Gem</button>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, " data-testid=\"europe-no\"> <label for=\"europe-no\">Nej, mit CV skal kun være synligt for arbejdsgivere i Danmark</label></div></fieldset><button type=\"submit\" class=\"button button-primary mt-6\" data-testid=\"europe-submit\" aria-describedby=\"kun-borgeren-europa\">Gem</button>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -126,7 +167,7 @@ func EuropePage(c Chrome, e EuropeView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</form>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "</form>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -1,14 +1,21 @@
 package views
 
-import "net/url"
+import (
+	"net/url"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
+)
 
 // MoederBookingFaultAction is where "Indmeld booking-fejl" posts (seed 002 §3.2); the
 // read-only rule refuses it.
-const MoederBookingFaultAction = "/borger/planer/moeder/booking-fejl"
+var MoederBookingFaultAction = pages.Moeder.Below("booking-fejl")
+
+// moederBookAction is where "Book" posts; the read-only rule refuses it.
+var moederBookAction = pages.Moeder.Below("book")
 
 // moederStepURL is Trin 4 with the choices made: where "Forlad" leaves the booking-fault
 // report for.
 func moederStepURL(b MoederBooking) string {
 	q := url.Values{"trin": {"4"}, "tilbud": {b.Offer.ID}, "med": {b.Host.ID}, "tid": {b.Slot.ID}}
-	return "/borger/planer/moeder?" + q.Encode()
+	return pages.Moeder.Path + "?" + q.Encode()
 }

@@ -1,5 +1,7 @@
 package views
 
+import "github.com/star-dk/sagsbehandleradgang/internal/pages"
+
 // ProductName is the product's name, shown in the header and at the end of every <title>.
 const ProductName = "Sagsbehandleradgang til Jobnet"
 
@@ -8,14 +10,17 @@ type Crumb struct{ Label, Href string }
 
 // Chrome is what the layout around every page needs: title, top bar, tabs and breadcrumb.
 type Chrome struct {
-	Title          string  // <title>: Title + " – Sagsbehandleradgang til Jobnet"
-	CaseworkerName string  // "" when not signed in: then no user area
-	OrgName        string  // the organisation the caseworker works for now
-	CanSwitchOrg   bool    // shows the link "Skift organisation" → /sagsbehandleradgang/organisation
-	CitizenName    string  // "" on non-citizen pages; else "På vegne af borger: <name>", "Skift til anden borger" and the tabs
-	Tab            string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
-	Breadcrumb     []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
-	Session        SessionDeadline
+	Title          string // <title>: Title + " – Sagsbehandleradgang til Jobnet"
+	CaseworkerName string // "" when not signed in: then no user area
+	OrgName        string // the organisation the caseworker works for now
+	CanSwitchOrg   bool   // shows the link "Skift organisation" → /sagsbehandleradgang/organisation
+	// LoginActivityHref, when set, is the link "Loginaktivitet": only for the organisation's LBA.
+	LoginActivityHref string
+	PersonName        string  // a citizen signed in as themself, on their own pages: their name and "Log ud"
+	CitizenName       string  // "" on non-citizen pages; else "På vegne af borger: <name>", "Skift til anden borger" and the tabs
+	Tab               string  // "" | "jobsoegning" | "planer": the active tab on citizen pages
+	Breadcrumb        []Crumb // shown when non-empty, e.g. Forside > Jobsøgning
+	Session           SessionDeadline
 	// Errors are the page's validation errors: the title starts with "Fejl:" and an error
 	// summary above the content links to each. Pages fill it from their props (withErrors).
 	Errors []FieldError
@@ -36,8 +41,8 @@ type SessionDeadline struct {
 
 // Tab values for Chrome.Tab.
 const (
-	TabJobsoegning = "jobsoegning"
-	TabPlaner      = "planer"
+	TabJobsoegning = pages.TabJobsoegning
+	TabPlaner      = pages.TabPlaner
 )
 
 // CPRForm is the state of the form on the CPR page.

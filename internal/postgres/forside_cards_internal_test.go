@@ -1,0 +1,54 @@
+package postgres
+
+import (
+	"testing"
+	"time"
+
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+)
+
+func TestCardKey_IsTheSetOfOccupationsInTheAreaOnTheDay(t *testing.T) {
+	day := jobnet.Date(2026, time.December, 2)
+	goals := func(ids ...int) []jobnet.JobGoal {
+		var out []jobnet.JobGoal
+		for _, id := range ids {
+			out = append(out, jobnet.JobGoal{OccupationID: id})
+		}
+		return out
+	}
+	k := newCardKey(goals(7, 3), 9, day)
+	if k != newCardKey(goals(3, 7, 7), 9, day.Add(20*time.Hour)) {
+		t.Error("the same occupations in another order, or later the same day, got other cards")
+	}
+	for name, other := range map[string]cardKey{
+		"the next day":         newCardKey(goals(3, 7), 9, day.AddDate(0, 0, 1)),
+		"another area":         newCardKey(goals(3, 7), 10, day),
+		"another occupation":   newCardKey(goals(3, 8), 9, day),
+		"a goal fewer":         newCardKey(goals(3), 9, day),
+		"ids that run on (37)": newCardKey(goals(37), 9, day),
+	} {
+		if other == k {
+			t.Errorf("%s shares the cards", name)
+		}
+	}
+}
+
+func TestCardCache_ForgetsStaleCardsAndStaysBounded(t *testing.T) {
+	now := time.Date(2026, time.December, 2, 9, 0, 0, 0, time.UTC)
+	c := newCardCache(func() time.Time { return now })
+	k := cardKey{occupations: "1", area: 9, day: "2026-12-02"}
+	c.put(k, forsideCards{Posted: jobnet.JobList[jobnet.JobPosting]{Total: 4}})
+	if got, ok := c.get(k); !ok || got.Posted.Total != 4 {
+		t.Fatalf("get = %+v, %v", got, ok)
+	}
+	now = now.Add(cardCacheTTL + time.Second)
+	if _, ok := c.get(k); ok {
+		t.Error("cards older than the TTL were shared")
+	}
+	for i := range cardCacheSize + 10 {
+		c.put(cardKey{occupations: "x", area: i, day: "2026-12-02"}, forsideCards{})
+	}
+	if n := len(c.entries); n > cardCacheSize {
+		t.Errorf("%d sets kept, at most %d allowed", n, cardCacheSize)
+	}
+}
