@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"github.com/star-dk/sagsbehandleradgang/internal/pages"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -755,7 +756,7 @@ func (b *bulkCit) offers(group jobnet.TargetGroup) {
 		}
 		t := b.at(-b.rng.IntN(30), 8*60)
 		b.rows.add("meeting_offer_citizens", o.id, b.id, t)
-		b.rows.add("frontpage_notifications", b.id, string(jobnet.NotificationSelfBooking), o.title, t, "/borger/planer/moeder", nil, nil, o.id, nil)
+		b.rows.add("frontpage_notifications", b.id, string(jobnet.NotificationSelfBooking), o.title, t, pages.Moeder.Path, nil, nil, o.id, nil)
 	}
 }
 
@@ -768,13 +769,13 @@ func (b *bulkCit) notifications() {
 			told = now
 		}
 		b.rows.add("frontpage_notifications", b.id, string(jobnet.NotificationMeeting), "Du har fået et nyt møde",
-			told, "/borger/planer/moeder", nil, b.lastMeet, nil, nil)
+			told, pages.Moeder.Path, nil, b.lastMeet, nil, nil)
 	}
 	if b.lastItem != 0 {
 		b.rows.add("frontpage_notifications", b.id, string(jobnet.NotificationMinPlan), "Ny version af Min plan: "+b.lastItemS,
-			b.lastItemT, "/borger/planer/min-plan", b.lastItem, nil, nil, nil)
+			b.lastItemT, pages.MinPlan.Path, b.lastItem, nil, nil, nil)
 	}
 	for _, m := range b.messages[max(0, len(b.messages)-2):] {
-		b.rows.add("frontpage_notifications", b.id, string(jobnet.NotificationMessage), m.title, m.sent, "/borger/planer/beskeder", nil, nil, nil, m.id)
+		b.rows.add("frontpage_notifications", b.id, string(jobnet.NotificationMessage), m.title, m.sent, pages.Beskeder.Path, nil, nil, nil, m.id)
 	}
 }
