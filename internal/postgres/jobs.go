@@ -185,18 +185,31 @@ func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string,
 	}
 	page := arg(max(q.Page, 1)) + "::integer"
 	size := arg(jobnet.PageSize) + "::integer"
-	// The count reads the postings alone (every posting has its
-	// occupation and kommune: NOT NULL foreign keys), and the page walks
-	// job_postings_newest from the newest and joins only the page's rows:
-	// with the national job market, materialising every hit with its text
-	// to count and sort it cost 30-50 ms a search (bench/results.md).
-	return `
-WITH shown AS (SELECT n, least(` + page + `, greatest((n + ` + size + ` - 1) / ` + size + `, 1)) AS page
-               FROM (SELECT count(*)::integer AS n FROM job_postings p WHERE ` + where.String() + `) total)
+	shown := `shown AS (SELECT n, least(` + page + `, greatest((n + ` + size + ` - 1) / ` + size + `, 1)) AS page`
+	if len(q.Words) == 0 && q.ProfileID == 0 {
+		// Without free text the count reads the postings alone (every
+		// posting has its occupation and kommune: NOT NULL foreign keys)
+		// and the page walks job_postings_newest from the newest, joining
+		// only its rows. Materialising every open posting with its text to
+		// count and sort it cost 30-50 ms a page at national scale.
+		return `
+WITH ` + shown + ` FROM (SELECT count(*)::integer AS n FROM job_postings p WHERE ` + where.String() + `) total)
 SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
     SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where.String() + `
     ORDER BY p.posted_on DESC, p.id DESC
     OFFSET (s.page - 1) * ` + size + ` LIMIT ` + size + `) h`, args
+	}
+	// With free text each posting's text is matched once: the hits are
+	// kept narrow (id and date) to be counted and sorted, and only the
+	// page's rows are joined.
+	return `
+WITH hits AS (SELECT p.id, p.posted_on FROM job_postings p WHERE ` + where.String() + `),
+     ` + shown + ` FROM (SELECT count(*)::integer AS n FROM hits) total),
+     pick AS (SELECT id FROM hits ORDER BY posted_on DESC, id DESC
+              OFFSET ((SELECT page FROM shown) - 1) * ` + size + ` LIMIT ` + size + `)
+SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
+    SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE p.id IN (SELECT id FROM pick)
+    ORDER BY p.posted_on DESC, p.id DESC) h`, args
 }
 
 // jobsLike is an ILIKE pattern for a word anywhere in the text.
