@@ -61,3 +61,14 @@ func containsOrg(orgs []jobnet.Organisation, id int64) bool {
 	}
 	return false
 }
+
+// LoginActivityCitizen is how a look-up names its citizen to the LBA: by
+// the birth date of the CPR number with the rest masked (041091-XXXX), and
+// by name only when the look-up was granted — a refused look-up must not
+// tell the organisation who the citizen is.
+func LoginActivityCitizen(granted bool, birth, name string) (masked, shown string) {
+	if !granted {
+		name = ""
+	}
+	return birth + "-XXXX", name
+}

@@ -90,3 +90,19 @@ func TestLBAWithoutSagsbehandlerMayNotActAsCaseworker(t *testing.T) {
 		t.Error("an LBA without the Sagsbehandler role may act as caseworker")
 	}
 }
+
+func TestLoginActivityCitizen(t *testing.T) {
+	for _, tc := range []struct {
+		name                 string
+		granted              bool
+		wantMasked, wantName string
+	}{
+		{"granted: masked and named", true, "041091-XXXX", "Anna Jensen"},
+		{"refused: masked, never named", false, "041091-XXXX", ""},
+	} {
+		masked, name := LoginActivityCitizen(tc.granted, "041091", "Anna Jensen")
+		if masked != tc.wantMasked || name != tc.wantName {
+			t.Errorf("%s: got %q, %q; want %q, %q", tc.name, masked, name, tc.wantMasked, tc.wantName)
+		}
+	}
+}

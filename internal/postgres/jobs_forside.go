@@ -24,27 +24,27 @@ WITH area AS (SELECT k.number FROM kommuner k WHERE k.area_id = $1),
 
 // Opslåede stillinger: open postings in the area for the goals' occupations,
 // newest first.
-const forsidePostedSQL = forsideWith + `
+var forsidePostedSQL = forsideWith + `
 SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
 WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
-  AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date)
+  AND ` + jobsOpenOn("$3") + `
 ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
 
 // Lignende job: open postings in the area for other occupations of the
 // goals' occupation groups, newest first.
-const forsideSimilarSQL = forsideWith + `
+var forsideSimilarSQL = forsideWith + `
 SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
 WHERE o.group_id IN (SELECT group_id FROM goals) AND p.occupation_id NOT IN (SELECT occupation_id FROM goals)
   AND p.kommune_number IN (SELECT number FROM area)
-  AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date)
+  AND ` + jobsOpenOn("$3") + `
 ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
 
 // Søgte job: the open postings in the area for the goals' occupations that
 // most job seekers have registered as applied for in their Joblog.
-const forsideAppliedSQL = forsideWith + `
+var forsideAppliedSQL = forsideWith + `
 SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
 WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
-  AND p.applicants > 0 AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date)
+  AND p.applicants > 0 AND ` + jobsOpenOn("$3") + `
 ORDER BY p.applicants DESC, p.posted_on DESC, p.id DESC LIMIT 3`
 
 // Vikarbureauer: temp agencies in the area placing people in the goals'
@@ -59,14 +59,14 @@ ORDER BY a.name COLLATE "da-x-icu", a.id LIMIT 3`
 // (a posting in the goals' occupation groups within two years) but have no
 // open posting for the goals' occupations now: where an unsolicited
 // application is worth sending. Those that posted most in the trade first.
-const forsideEmployersSQL = forsideWith + `,
+var forsideEmployersSQL = forsideWith + `,
      trade AS (SELECT p.employer_id, count(*) AS n FROM job_postings p JOIN occupations o ON o.id = p.occupation_id
                WHERE o.group_id IN (SELECT group_id FROM goals) AND p.posted_on > $3::date - 730 AND p.posted_on <= $3::date
                GROUP BY p.employer_id)
 SELECT count(*) OVER (), e.id, e.name, e.town FROM employers e JOIN trade t ON t.employer_id = e.id
 WHERE e.kommune_number IN (SELECT number FROM area)
   AND NOT EXISTS (SELECT FROM job_postings p WHERE p.employer_id = e.id AND p.occupation_id IN (SELECT occupation_id FROM goals)
-                  AND p.posted_on <= $3::date AND (p.deadline IS NULL OR p.deadline >= $3::date))
+                  AND ` + jobsOpenOn("$3") + `)
 ORDER BY t.n DESC, e.name COLLATE "da-x-icu", e.id LIMIT 3`
 
 const forsideAreaSQL = `

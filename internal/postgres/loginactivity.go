@@ -12,10 +12,10 @@ import (
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
-// Loginaktivitet (issue 11): one organisation's look-ups for its LBA. The
-// citizen is named by the masked CPR number, made in SQL so that the full
-// number never leaves the database on this path, and by name only where the
-// look-up was granted. Every read is first written to login_activity_views
+// Loginaktivitet (issue 11): one organisation's look-ups for its LBA. Only
+// the CPR number's birth date leaves the database on this path, and the
+// citizen's name only where the look-up was granted; access.
+// LoginActivityCitizen then names the citizen as the LBA sees them. Every read is first written to login_activity_views
 // (migration 00018), in the same round trip: no log, no rows.
 
 // loginActivityCTE is the organisation's look-ups that the filter matches:
@@ -24,14 +24,14 @@ import (
 const loginActivityCTE = `
 WITH rows AS (
 	SELECT h.occurred_at AS at, true AS granted, coalesce(h.caseworker_name, '') AS caseworker,
-	       coalesce(h.organisation_name, '') AS organisation, left(c.cpr, 6) || '-XXXX' AS citizen,
+	       coalesce(h.organisation_name, '') AS organisation, left(c.cpr, 6) AS citizen,
 	       c.name AS citizen_name, '' AS reason, 0 AS kind, h.id
 	FROM citizen_history h JOIN citizens c ON c.id = h.citizen_id
 	WHERE h.category = 'Login' AND h.organisation_id = $1
 	  AND h.occurred_at >= coalesce($2::timestamptz, '-infinity') AND h.occurred_at < coalesce($3::timestamptz, 'infinity')
 	  AND ($4::bigint IS NULL OR h.user_id = $4::bigint) AND $5::text <> 'refused'
 	UNION ALL
-	SELECT r.occurred_at, false, r.caseworker_name, o.name, left(r.cpr, 6) || '-XXXX', '', r.reason, 1, r.id
+	SELECT r.occurred_at, false, r.caseworker_name, o.name, left(r.cpr, 6), '', r.reason, 1, r.id
 	FROM refused_lookups r JOIN organisations o ON o.id = r.organisation_id
 	WHERE r.organisation_id = $1
 	  AND r.occurred_at >= coalesce($2::timestamptz, '-infinity') AND r.occurred_at < coalesce($3::timestamptz, 'infinity')
@@ -78,13 +78,7 @@ ORDER BY u.name, u.id`
 
 // loginActivityArgs are $1–$5 of loginActivityCTE.
 func loginActivityArgs(orgID int64, f accesslog.Filter) []any {
-	var from, to, caseworker any
-	if !f.From.IsZero() {
-		from = danishMidnight(f.From)
-	}
-	if !f.To.IsZero() {
-		to = danishMidnight(f.To.AddDate(0, 0, 1))
-	}
+	var caseworker any
 	if f.CaseworkerID != 0 {
 		caseworker = f.CaseworkerID
 	}
@@ -92,13 +86,7 @@ func loginActivityArgs(orgID int64, f accesslog.Filter) []any {
 	if outcome == "" {
 		outcome = accesslog.OutcomeAll
 	}
-	return []any{orgID, from, to, caseworker, string(outcome)}
-}
-
-// danishMidnight is when a calendar day (jobnet.Day) begins in Denmark.
-func danishMidnight(day time.Time) time.Time {
-	y, m, d := day.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, jobnet.Copenhagen)
+	return []any{orgID, dayStart(f.From), dayStart(nextDay(f.To)), caseworker, string(outcome)}
 }
 
 // loginActivityLogArgs are the arguments of loginActivityLogSQL.
@@ -203,5 +191,10 @@ func (s *Store) LoginActivityCSV(ctx context.Context, w io.Writer, u jobnet.User
 
 func scanLoginActivityRow(row pgx.CollectableRow) (accesslog.Row, error) {
 	var r accesslog.Row
-	return r, row.Scan(&r.At, &r.Granted, &r.Caseworker, &r.Organisation, &r.Citizen, &r.CitizenName, &r.Reason)
+	var birth, name string
+	if err := row.Scan(&r.At, &r.Granted, &r.Caseworker, &r.Organisation, &birth, &name, &r.Reason); err != nil {
+		return r, err
+	}
+	r.Citizen, r.CitizenName = access.LoginActivityCitizen(r.Granted, birth, name)
+	return r, nil
 }

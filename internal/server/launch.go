@@ -124,9 +124,9 @@ func (s *Server) signInForLaunch(next http.Handler) http.Handler {
 			return nil
 		}
 		l := r.Context().Value(launchKey{}).(launch.Launch)
-		value, err := s.launchCodec.Encode(launchCookie, pendingLaunch{
-			System: l.System, CPR: l.CPR.Digits(), CVR: l.CVR, UUID: l.UUID, RID: l.RID, OrgCVR: l.OrgCVR,
-		})
+		p := launchFromToken(l)
+		p.CPR = l.CPR.Digits()
+		value, err := s.launchCodec.Encode(launchCookie, p)
 		if err != nil {
 			return err
 		}

@@ -140,13 +140,14 @@ func (s *Server) loginActivityOrg(w http.ResponseWriter, r *http.Request) (jobne
 		http.Redirect(w, r, "/sagsbehandleradgang/organisation", http.StatusSeeOther)
 		return jobnet.Organisation{}, false
 	}
-	org, d := access.MaySeeLoginActivity(v.user, v.org.ID)
-	if !d.Allowed {
-		s.log.Info("login activity refused", "user", v.user.ID, "org", v.org.ID, "reason", d.Reason)
+	// visit.choose decided it with access.MaySeeLoginActivity (the store
+	// decides again before it reads).
+	if !v.seesLoginActivity {
+		s.log.Info("login activity refused", "user", v.user.ID, "org", v.org.ID, "reason", access.ReasonNoLBA)
 		s.renderPage(w, r, http.StatusForbidden, views.BlockedPage(s.chrome(r, "", nil), "Ingen adgang", TextLoginActivityBlocked))
 		return jobnet.Organisation{}, false
 	}
-	return org, true
+	return v.org, true
 }
 
 // loginActivityPage is Loginaktivitet. Its reading is logged by the store

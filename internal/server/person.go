@@ -164,13 +164,9 @@ func (s *Server) personLogout(w http.ResponseWriter, r *http.Request) error {
 // own history, newest first, ownHistoryPerPage a page (?side=n).
 func (s *Server) ownHistoryPage(w http.ResponseWriter, r *http.Request) error {
 	v := personVisitFrom(r.Context())
-	page := 1
-	if side := r.URL.Query().Get("side"); side != "" {
-		n, err := strconv.Atoi(side)
-		if err != nil || n < 1 || n > jobnet.MaxPage {
-			return jobnet.ErrNotFound
-		}
-		page = n
+	page, bad := readPage(r.URL.Query(), jobnet.MaxPage)
+	if bad {
+		return jobnet.ErrNotFound
 	}
 	h, err := s.store.OwnLoginHistory(r.Context(), v.person, (page-1)*ownHistoryPerPage, ownHistoryPerPage)
 	if err != nil {
