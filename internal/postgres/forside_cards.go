@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -52,59 +51,11 @@ func newCardKey(goals []jobnet.JobGoal, area int, today time.Time) cardKey {
 }
 
 // Bounds of the shared cards: how many sets are kept (a set is a few kB),
-// and how long one is trusted before the DFDG copy is asked again, so that
-// postings the copy receives during the day reach the cards.
+// and how long one is trusted before the DFDG copy is asked again.
 const (
 	cardCacheSize = 4096
 	cardCacheTTL  = 10 * time.Minute
 )
-
-type cardEntry struct {
-	cards forsideCards
-	made  time.Time
-}
-
-// cardCache is safe for concurrent use; each instance has its own.
-type cardCache struct {
-	mu      sync.Mutex
-	entries map[cardKey]cardEntry
-	now     func() time.Time
-}
-
-func newCardCache(now func() time.Time) *cardCache {
-	return &cardCache{entries: map[cardKey]cardEntry{}, now: now}
-}
-
-func (c *cardCache) get(k cardKey) (forsideCards, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[k]
-	if !ok || c.now().Sub(e.made) > cardCacheTTL {
-		return forsideCards{}, false
-	}
-	return e.cards, true
-}
-
-func (c *cardCache) put(k cardKey, cards forsideCards) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.entries) >= cardCacheSize {
-		// Those of other days and stale ones go first; if none are, any.
-		now := c.now()
-		for old, e := range c.entries {
-			if old.day != k.day || now.Sub(e.made) > cardCacheTTL {
-				delete(c.entries, old)
-			}
-		}
-		for old := range c.entries {
-			if len(c.entries) < cardCacheSize {
-				break
-			}
-			delete(c.entries, old)
-		}
-	}
-	c.entries[k] = cardEntry{cards: cards, made: c.now()}
-}
 
 // cards returns the cards for goals in area today: shared when another
 // Forside computed them already, else loaded in one round trip.

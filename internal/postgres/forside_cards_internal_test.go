@@ -33,9 +33,9 @@ func TestCardKey_IsTheSetOfOccupationsInTheAreaOnTheDay(t *testing.T) {
 	}
 }
 
-func TestCardCache_ForgetsStaleCardsAndStaysBounded(t *testing.T) {
+func TestSharedCache_ForgetsStaleEntriesAndStaysBounded(t *testing.T) {
 	now := time.Date(2026, time.December, 2, 9, 0, 0, 0, time.UTC)
-	c := newCardCache(func() time.Time { return now })
+	c := newSharedCache[cardKey, forsideCards](cardCacheSize, cardCacheTTL, func() time.Time { return now })
 	k := cardKey{occupations: "1", area: 9, day: "2026-12-02"}
 	c.put(k, forsideCards{Posted: jobnet.JobList[jobnet.JobPosting]{Total: 4}})
 	if got, ok := c.get(k); !ok || got.Posted.Total != 4 {

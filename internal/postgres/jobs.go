@@ -108,17 +108,37 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 		}
 		return rows.Err()
 	})
-	sql, args := jobsSearchSQL(citizenID, q, today)
-	b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+	// The count is the search's cost (it reads every open posting that
+	// matches); the page itself is a walk down the newest postings. A
+	// search counted already today is only walked.
+	key := newJobCountKey(citizenID, q, today)
+	total, counted := s.countCache.get(key)
+	hits := func(rows pgx.Rows) error {
 		for rows.Next() {
-			p, err := scanJobPosting(rows, &r.Total, &r.Page)
+			var extra []any
+			if !counted {
+				extra = []any{&r.Total, &r.Page}
+			}
+			p, err := scanJobPosting(rows, extra...)
 			if err != nil {
 				return err
 			}
 			r.Hits = append(r.Hits, p)
 		}
 		return rows.Err()
-	})
+	}
+	switch {
+	case !counted:
+		sql, args := jobsSearchSQL(citizenID, q, today)
+		b.Queue(sql, args...).Query(hits)
+	case total > 0:
+		// As jobsSearchSQL shows it: the page asked for or, past the
+		// end, the last. No hits is no page (0), as no row is there.
+		r.Total = total
+		r.Page = min(max(q.Page, 1), max((total+jobnet.PageSize-1)/jobnet.PageSize, 1))
+		sql, args := jobsPageSQL(citizenID, q, today, r.Page)
+		b.Queue(sql, args...).Query(hits)
+	}
 	b.Queue(jobsProfilesSQL, citizenID).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var p jobnet.SearchProfile
@@ -132,19 +152,46 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.JobSearch{}, wrap("search jobs", err)
 	}
+	if !counted {
+		s.countCache.put(key, r.Total)
+	}
 	return r, nil
 }
 
-// jobsSearchSQL builds the hit query for q: one ILIKE per word (each can
-// use the trigram index), and the occupation and area filters. Every row
-// carries the number of hits and the page shown, which is the one asked for
-// or, past the end, the last; no row means no hits.
-func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string, []any) {
-	args := []any{today}
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
+// jobCountKey names one search on one day: the same words and filters find
+// the same postings for every citizen. A saved search is run only for its
+// own citizen, so its count is theirs.
+type jobCountKey struct {
+	words      string // NUL-separated, as typed
+	occupation int
+	area       jobnet.AreaRef
+	profile    int64
+	citizen    int64 // only with a profile
+	day        string
+}
+
+func newJobCountKey(citizenID int64, q jobnet.JobQuery, today time.Time) jobCountKey {
+	k := jobCountKey{words: strings.Join(q.Words, "\x00"), occupation: q.OccupationID, area: q.Area,
+		profile: q.ProfileID, day: today.Format(time.DateOnly)}
+	if q.ProfileID != 0 {
+		k.citizen = citizenID
 	}
+	return k
+}
+
+// Bounds of the shared counts: a count is a few bytes and its key a few
+// words; the TTL is the cards' (see cardCacheTTL).
+const (
+	jobCountCacheSize = 16384
+	jobCountCacheTTL  = cardCacheTTL
+)
+
+// jobsFilter is the condition a posting must meet to be a hit of q today:
+// one ILIKE per word (each can use the trigram index), and the occupation,
+// area and saved-search filters. Its arguments are args's, from $1 (today).
+func jobsFilter(citizenID int64, q jobnet.JobQuery, today time.Time, args *sqlArgs) string {
+	arg := args.add
+	arg(today)
 	var where strings.Builder
 	where.WriteString(jobsOpenOn("$1"))
 	for _, w := range q.Words {
@@ -183,6 +230,25 @@ func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string,
 					WHERE a.profile_id = ` + n + `)
 				OR NOT EXISTS (SELECT FROM search_profile_areas WHERE profile_id = ` + n + `))`)
 	}
+	return where.String()
+}
+
+// sqlArgs are a statement's arguments as they are written into it.
+type sqlArgs []any
+
+// add appends v and returns its placeholder.
+func (a *sqlArgs) add(v any) string {
+	*a = append(*a, v)
+	return "$" + strconv.Itoa(len(*a))
+}
+
+// jobsSearchSQL is the hit query for q: every row carries the number of
+// hits and the page shown, which is the one asked for or, past the end,
+// the last; no row means no hits.
+func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string, []any) {
+	var args sqlArgs
+	arg := args.add
+	where := jobsFilter(citizenID, q, today, &args)
 	page := arg(max(q.Page, 1)) + "::integer"
 	size := arg(jobnet.PageSize) + "::integer"
 	shown := `shown AS (SELECT n, least(` + page + `, greatest((n + ` + size + ` - 1) / ` + size + `, 1)) AS page`
@@ -193,9 +259,9 @@ func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string,
 		// only its rows. Materialising every open posting with its text to
 		// count and sort it cost 30-50 ms a page at national scale.
 		return `
-WITH ` + shown + ` FROM (SELECT count(*)::integer AS n FROM job_postings p WHERE ` + where.String() + `) total)
+WITH ` + shown + ` FROM (SELECT count(*)::integer AS n FROM job_postings p WHERE ` + where + `) total)
 SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
-    SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where.String() + `
+    SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
     ORDER BY p.posted_on DESC, p.id DESC
     OFFSET (s.page - 1) * ` + size + ` LIMIT ` + size + `) h`, args
 	}
@@ -203,13 +269,23 @@ SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
 	// kept narrow (id and date) to be counted and sorted, and only the
 	// page's rows are joined.
 	return `
-WITH hits AS (SELECT p.id, p.posted_on FROM job_postings p WHERE ` + where.String() + `),
+WITH hits AS (SELECT p.id, p.posted_on FROM job_postings p WHERE ` + where + `),
      ` + shown + ` FROM (SELECT count(*)::integer AS n FROM hits) total),
      pick AS (SELECT id FROM hits ORDER BY posted_on DESC, id DESC
               OFFSET ((SELECT page FROM shown) - 1) * ` + size + ` LIMIT ` + size + `)
 SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
     SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE p.id IN (SELECT id FROM pick)
     ORDER BY p.posted_on DESC, p.id DESC) h`, args
+}
+
+// jobsPageSQL is page number page of q's hits, newest first, when their
+// number is known.
+func jobsPageSQL(citizenID int64, q jobnet.JobQuery, today time.Time, page int) (string, []any) {
+	var args sqlArgs
+	where := jobsFilter(citizenID, q, today, &args)
+	offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
+	return `SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
+    ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
 }
 
 // jobsLike is an ILIKE pattern for a word anywhere in the text.

@@ -19,10 +19,7 @@ func TestSearchJobs_RunsOnlyTheCitizensOwnProfile(t *testing.T) {
 	store := postgres.NewStore(pool)
 	ctx := context.Background()
 	anna, bo := citizenID(t, pool, "anna"), citizenID(t, pool, "bo")
-	var profile int64
-	if err := pool.QueryRow(ctx, `SELECT id FROM search_profiles WHERE citizen_id = $1 AND name = 'Kontorjob i Aarhus'`, anna).Scan(&profile); err != nil {
-		t.Fatal(err)
-	}
+	profile := annasKontorjobProfile(t, pool, anna)
 	today := jobnet.Day(time.Now())
 	mine, err := store.SearchJobs(ctx, anna, jobnet.JobQuery{ProfileID: profile, Page: 1}, today)
 	if err != nil || mine.Total == 0 {
@@ -43,4 +40,15 @@ func TestSearchJobs_RunsOnlyTheCitizensOwnProfile(t *testing.T) {
 	if _, err := store.JobPosting(ctx, 1<<40, today); !errors.Is(err, jobnet.ErrNotFound) {
 		t.Errorf("no posting: %v, want ErrNotFound", err)
 	}
+}
+
+// annasKontorjobProfile is the id of anna's saved search "Kontorjob i
+// Aarhus" (demo data).
+func annasKontorjobProfile(t *testing.T, q postgres.Querier, anna int64) int64 {
+	t.Helper()
+	var profile int64
+	if err := q.QueryRow(context.Background(), `SELECT id FROM search_profiles WHERE citizen_id = $1 AND name = 'Kontorjob i Aarhus'`, anna).Scan(&profile); err != nil {
+		t.Fatal(err)
+	}
+	return profile
 }

@@ -10,8 +10,9 @@ import (
 
 // Store reads the DFDG and user copies and appends to the logs.
 type Store struct {
-	pool      Querier
-	cardCache *cardCache // the Forside's shared cards
+	pool       Querier
+	cardCache  *sharedCache[cardKey, forsideCards] // the Forside's shared cards
+	countCache *sharedCache[jobCountKey, int]      // Find Job's shared counts
 }
 
 // Querier is what the store needs of a pool; tests pass a failing one.
@@ -23,7 +24,13 @@ type Querier interface {
 }
 
 // NewStore returns a store on pool (an application-role pool, see Open).
-func NewStore(pool Querier) *Store { return &Store{pool: pool, cardCache: newCardCache(time.Now)} }
+func NewStore(pool Querier) *Store {
+	return &Store{
+		pool:       pool,
+		cardCache:  newSharedCache[cardKey, forsideCards](cardCacheSize, cardCacheTTL, time.Now),
+		countCache: newSharedCache[jobCountKey, int](jobCountCacheSize, jobCountCacheTTL, time.Now),
+	}
+}
 
 // Ping reports whether the database answers, for /readyz.
 func (s *Store) Ping(ctx context.Context) error { return wrap("ping", s.pool.Ping(ctx)) }

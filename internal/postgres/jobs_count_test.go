@@ -1,0 +1,106 @@
+package postgres_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
+	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
+	"github.com/star-dk/sagsbehandleradgang/internal/pgtest"
+	"github.com/star-dk/sagsbehandleradgang/internal/postgres"
+)
+
+// counts notes how many of the statements sent count the hits.
+type counts struct {
+	postgres.Querier
+	n int
+}
+
+func (c *counts) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults {
+	for _, q := range b.QueuedQueries {
+		if strings.Contains(q.SQL, "count(*)") {
+			c.n++
+		}
+	}
+	return c.Querier.SendBatch(ctx, b)
+}
+
+// Find Job counts a search once a day and shares the count: the same
+// search again, by anyone, shows the same page as a search of its own but
+// only walks the postings. A saved search's count is its own citizen's.
+func TestSearchJobs_SharesTheCountOfASearchForTheDay(t *testing.T) {
+	dsn := pgtest.NewDemoDatabase(t)
+	pool := pgtest.Pool(t, dsn)
+	ctx := context.Background()
+	anna, bo := citizenID(t, pool, "anna"), citizenID(t, pool, "bo")
+	profile := annasKontorjobProfile(t, pool, anna)
+	today := jobnet.Day(time.Now())
+	counting := &counts{Querier: pool}
+	shared := postgres.NewStore(counting)
+	search := func(s *postgres.Store, citizen int64, q jobnet.JobQuery, day time.Time) jobnet.JobSearch {
+		t.Helper()
+		r, err := s.SearchJobs(ctx, citizen, q, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	aarhus := jobnet.AreaRef{Kind: jobnet.AreaKommune, Code: "751"}
+	for _, c := range []struct {
+		name    string
+		citizen int64
+		q       jobnet.JobQuery
+		counted bool // already today, on another page
+	}{
+		{"every open posting", anna, jobnet.JobQuery{Page: 1}, false},
+		{"page 2", bo, jobnet.JobQuery{Page: 2}, true},
+		{"past the last page", anna, jobnet.JobQuery{Page: jobnet.MaxPage}, true},
+		{"a word", bo, jobnet.JobQuery{Words: []string{"pædagog"}, Page: 1}, false},
+		{"a word, page 2", anna, jobnet.JobQuery{Words: []string{"pædagog"}, Page: 2}, true},
+		{"two words", anna, jobnet.JobQuery{Words: []string{"pædagog", "aarhus"}, Page: 1}, false},
+		{"a kommune", anna, jobnet.JobQuery{Area: aarhus, Page: 1}, false},
+		{"no hits", anna, jobnet.JobQuery{Words: []string{"zzqxj"}, Page: 3}, false},
+		{"anna's saved search", anna, jobnet.JobQuery{ProfileID: profile, Page: 1}, false},
+		{"anna's saved search run for bo", bo, jobnet.JobQuery{ProfileID: profile, Page: 1}, false},
+	} {
+		alone := search(postgres.NewStore(pool), c.citizen, c.q, today)
+		before := counting.n
+		first := search(shared, c.citizen, c.q, today)
+		if counted := counting.n == before; counted != c.counted {
+			t.Errorf("%s: shared the count: %v, want %v", c.name, counted, c.counted)
+		}
+		before = counting.n
+		again := search(shared, c.citizen, c.q, today)
+		if counting.n != before {
+			t.Errorf("%s: the same search again was counted again", c.name)
+		}
+		for _, got := range []jobnet.JobSearch{first, again} {
+			if diff := cmp.Diff(alone, got); diff != "" {
+				t.Errorf("%s: the shared count changed the page (-alone +shared):\n%s", c.name, diff)
+			}
+		}
+	}
+
+	all := search(shared, anna, jobnet.JobQuery{Page: 1}, today)
+	if all.Total <= jobnet.PageSize || len(all.Hits) != jobnet.PageSize {
+		t.Fatalf("the demo's open postings fill no second page: %d hits", all.Total)
+	}
+	if mine := search(shared, anna, jobnet.JobQuery{ProfileID: profile, Page: 1}, today); mine.Total == 0 {
+		t.Error("anna's saved search found nothing")
+	}
+	if other := search(shared, bo, jobnet.JobQuery{ProfileID: profile, Page: 1}, today); other.Total != 0 || len(other.Hits) != 0 {
+		t.Errorf("bo running anna's saved search after her: %d hits, %d shown", other.Total, len(other.Hits))
+	}
+
+	before := counting.n
+	tomorrow := today.AddDate(0, 0, 1)
+	if diff := cmp.Diff(search(postgres.NewStore(pool), anna, jobnet.JobQuery{Page: 1}, tomorrow), search(shared, anna, jobnet.JobQuery{Page: 1}, tomorrow)); diff != "" {
+		t.Errorf("the next day (-alone +shared):\n%s", diff)
+	}
+	if counting.n == before {
+		t.Error("the next day's search used yesterday's count")
+	}
+}
