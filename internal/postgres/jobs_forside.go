@@ -22,30 +22,38 @@ WITH area AS (SELECT k.number FROM kommuner k WHERE k.area_id = $1),
 
 // Each card counts what it found and names the first three.
 
+// forsidePostingsCard is a card of open postings in the area: those that
+// meet cond, counted, and the first three by order (over p). The hits are
+// gathered narrow first, by the occupation and the area's open postings'
+// indexes (the area as an array, so that it is an index condition rather
+// than a join). Counted over the full rows with count(*) OVER () and a
+// LIMIT, the planner walked job_postings_newest through every open posting
+// of the country: 3.8 s cold and 176,000 buffers for Opslåede at a million
+// citizens, against 10-16 ms and 930 heap blocks now.
+func forsidePostingsCard(cond, order string) string {
+	return forsideWith + `,
+     hits AS MATERIALIZED (SELECT p.id, p.posted_on, p.applicants FROM job_postings p
+         WHERE ` + cond + ` AND p.kommune_number = ANY (ARRAY(SELECT number FROM area)) AND ` + jobsOpenOn("$3") + `)
+SELECT (SELECT count(*) FROM hits), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
+WHERE p.id IN (SELECT p.id FROM hits p ORDER BY ` + order + ` LIMIT 3)
+ORDER BY ` + order
+}
+
 // Opslåede stillinger: open postings in the area for the goals' occupations,
 // newest first.
-var forsidePostedSQL = forsideWith + `
-SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
-WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
-  AND ` + jobsOpenOn("$3") + `
-ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
+var forsidePostedSQL = forsidePostingsCard(`p.occupation_id IN (SELECT occupation_id FROM goals)`,
+	`p.posted_on DESC, p.id DESC`)
 
 // Lignende job: open postings in the area for other occupations of the
 // goals' occupation groups, newest first.
-var forsideSimilarSQL = forsideWith + `
-SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
-WHERE o.group_id IN (SELECT group_id FROM goals) AND p.occupation_id NOT IN (SELECT occupation_id FROM goals)
-  AND p.kommune_number IN (SELECT number FROM area)
-  AND ` + jobsOpenOn("$3") + `
-ORDER BY p.posted_on DESC, p.id DESC LIMIT 3`
+var forsideSimilarSQL = forsidePostingsCard(`p.occupation_id IN (SELECT o.id FROM occupations o WHERE o.group_id IN (SELECT group_id FROM goals))
+         AND p.occupation_id NOT IN (SELECT occupation_id FROM goals)`,
+	`p.posted_on DESC, p.id DESC`)
 
 // Søgte job: the open postings in the area for the goals' occupations that
 // most job seekers have registered as applied for in their Joblog.
-var forsideAppliedSQL = forsideWith + `
-SELECT count(*) OVER (), ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
-WHERE p.occupation_id IN (SELECT occupation_id FROM goals) AND p.kommune_number IN (SELECT number FROM area)
-  AND p.applicants > 0 AND ` + jobsOpenOn("$3") + `
-ORDER BY p.applicants DESC, p.posted_on DESC, p.id DESC LIMIT 3`
+var forsideAppliedSQL = forsidePostingsCard(`p.occupation_id IN (SELECT occupation_id FROM goals) AND p.applicants > 0`,
+	`p.applicants DESC, p.posted_on DESC, p.id DESC`)
 
 // Vikarbureauer: temp agencies in the area placing people in the goals'
 // occupation groups.
