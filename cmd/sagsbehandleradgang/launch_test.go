@@ -332,6 +332,48 @@ func TestLaunch_FromTheCaseSystem(t *testing.T) {
 	}
 }
 
+// An LBA without the Sagsbehandler role may sign in, for Loginaktivitet,
+// but opens no citizen (issue 11, point 3): a launch naming her, signed in
+// first or not, gets the page sign-in gives a user without the role, not
+// the page for a token made for someone else, and nothing is written to
+// the citizen's history.
+func TestLaunch_LBAWithoutSagsbehandlerRole(t *testing.T) {
+	s := startLaunchStack(t)
+	anna := demo.CitizenByKey("anna")
+	lone, _ := demo.CaseworkerByUsername("lone")
+	for _, signedIn := range []bool{false, true} {
+		c := s.newLaunchClient(t)
+		var p page
+		if signedIn {
+			c.login("lone")
+			p = c.launch(s.token(t, "lone", anna.CPR, "", time.Now(), s.key))
+		} else {
+			p = c.signInAtIdP(c.launch(s.token(t, "lone", anna.CPR, "", time.Now(), s.key)), "lone")
+		}
+		heading, message := text(p, "page-heading"), text(p, "message")
+		if p.Status != http.StatusForbidden || heading != "Du har ikke adgang til Sagsbehandleradgang til Jobnet" ||
+			!strings.Contains(message, "Du har ikke rollen 'Sagsbehandler'") {
+			t.Errorf("signed in first %v: %d at %s, %q / %q", signedIn, p.Status, p.URL, heading, message)
+		}
+		if heading == server.TextLaunchHeading || message == server.TextLaunchOtherCaseworker {
+			t.Errorf("signed in first %v: told the link was made for another caseworker", signedIn)
+		}
+		c.noCPRInURLs(t, anna.CPR)
+	}
+	if n := s.logins(t, anna.CPR, lone.Name); n != 0 {
+		t.Errorf("the LBA's launches wrote %d Login entries in the citizen's history", n)
+	}
+	if n := s.count(t, `SELECT count(*) FROM citizen_history WHERE caseworker_name = $1`, lone.Name); n != 0 {
+		t.Errorf("the LBA's launches wrote %d history entries", n)
+	}
+	if n := s.count(t, `SELECT count(*) FROM refused_lookups WHERE caseworker_name = $1`, lone.Name); n != 0 {
+		t.Errorf("the LBA's launches were recorded as %d look-ups", n)
+	}
+	if !strings.Contains(s.logs.String(), `"reason":"no_role"`) {
+		t.Error("the log does not say why the launch was refused")
+	}
+}
+
 func mustParse(t *testing.T, raw string) *url.URL {
 	t.Helper()
 	u, err := url.Parse(raw)

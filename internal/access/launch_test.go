@@ -19,6 +19,8 @@ func TestLaunchAs(t *testing.T) {
 		Memberships: []jobnet.OrgMembership{sagsbehandler(fagenes), sagsbehandler(aarhus)}}
 	inactive := berit
 	inactive.Active = false
+	lbaOnly := berit
+	lbaOnly.Memberships = []jobnet.OrgMembership{lba(fagenes)}
 	twoWithOneCVR := mads
 	twoWithOneCVR.Memberships = []jobnet.OrgMembership{sagsbehandler(fagenes), sagsbehandler(withCVR(akasse2, "11223344"))}
 
@@ -44,6 +46,7 @@ func TestLaunchAs(t *testing.T) {
 		{"the kommune alone is not usable", nina, Launcher{CVR: "55667788", RID: "40112233", OrgCVR: "99999999"}, 0, ReasonLaunchOrganisation},
 		{"two usable organisations with the CVR: not guessed", twoWithOneCVR, Launcher{CVR: "11223344", UUID: mads.UUID}, 0, ReasonLaunchOrganisation},
 		{"inactive user", inactive, Launcher{CVR: "11223344", UUID: berit.UUID}, 0, ReasonInactive},
+		{"LBA without the Sagsbehandler role, token naming them", lbaOnly, Launcher{CVR: "11223344", UUID: berit.UUID}, 0, ReasonNoRole},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

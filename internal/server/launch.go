@@ -186,11 +186,18 @@ func (s *Server) completeLaunch(w http.ResponseWriter, r *http.Request, v *visit
 	if !d.Allowed {
 		s.metrics.launches.WithLabelValues(string(d.Reason)).Inc()
 		s.log.Info("launch refused", "user", v.user.ID, "case_system", p.System, "reason", d.Reason)
-		text := TextLaunchOtherCaseworker
-		if d.Reason == access.ReasonLaunchOrganisation {
-			text = TextLaunchOrganisation
+		switch d.Reason {
+		case access.ReasonOtherCaseworker:
+			return s.renderLaunchRefused(w, r, http.StatusForbidden, TextLaunchOtherCaseworker)
+		case access.ReasonLaunchOrganisation:
+			return s.renderLaunchRefused(w, r, http.StatusForbidden, TextLaunchOrganisation)
+		default:
+			// UsableOrganisations' reason, about the user and not the
+			// token: they may not act as a caseworker at all (here an LBA
+			// without the Sagsbehandler role), so sign-in's page for a
+			// user it refuses says why.
+			return s.renderUserDenied(w, r, d.Reason)
 		}
-		return s.renderLaunchRefused(w, r, http.StatusForbidden, text)
 	}
 	s.metrics.launches.WithLabelValues("accepted").Inc()
 	s.log.Info("launch from case system", "user", v.user.ID, "org", cw.Org.ID, "case_system", p.System)
