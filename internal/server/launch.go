@@ -39,6 +39,7 @@ const (
 	TextLaunchHeading         = "Linket fra dit fagsystem kunne ikke bruges"
 	TextLaunchUnusable        = "Linket er udløbet eller allerede brugt, eller det kunne ikke godkendes. Åbn borgeren igen fra dit fagsystem, eller skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet."
 	TextLaunchOtherCaseworker = "Linket er lavet til en anden sagsbehandler end den, der er logget ind. Åbn borgeren igen fra dit fagsystem, når du er logget ind som dig selv, eller skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet."
+	TextLaunchNoRole          = "Du har ikke rollen 'Sagsbehandler' og kan derfor ikke åbne borgeres Jobnet. Kontakt den lokale brugeransvarlige (LBA) i din organisation, hvis du skal have rollen."
 	TextLaunchOrganisation    = "Linket gælder en organisation, som du ikke kan arbejde for her, eller som ikke entydigt er én af dine. Vælg organisation, og skriv borgerens CPR-nummer i Sagsbehandleradgang til Jobnet. Kontakt den lokale brugeransvarlige (LBA), hvis du mangler adgang."
 )
 
@@ -191,11 +192,13 @@ func (s *Server) completeLaunch(w http.ResponseWriter, r *http.Request, v *visit
 			return s.renderLaunchRefused(w, r, http.StatusForbidden, TextLaunchOtherCaseworker)
 		case access.ReasonLaunchOrganisation:
 			return s.renderLaunchRefused(w, r, http.StatusForbidden, TextLaunchOrganisation)
+		case access.ReasonNoRole:
+			// Signed in, so an LBA without the Sagsbehandler role: they
+			// stay signed in for Loginaktivitet, but open no citizen.
+			return s.renderLaunchRefused(w, r, http.StatusForbidden, TextLaunchNoRole)
 		default:
-			// UsableOrganisations' reason, about the user and not the
-			// token: they may not act as a caseworker at all (here an LBA
-			// without the Sagsbehandler role), so sign-in's page for a
-			// user it refuses says why.
+			// Another of UsableOrganisations' reasons, about the user and
+			// not the token: sign-in's page for a user it refuses says why.
 			return s.renderUserDenied(w, r, d.Reason)
 		}
 	}
