@@ -334,3 +334,29 @@ func TestLookUp_GivenUpWhileWaitingLeavesNoTransactionOpen(t *testing.T) {
 	}
 	noTransactionOpen(t, f.dsn)
 }
+
+// The bench caseworkers of `make bench-http` are what their name says: each
+// signs in through the user copy and may look Anna up, so the bench's
+// look-ups are granted ones.
+func TestLookUp_EveryBenchCaseworkerMaySeeAnna(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDemoDatabase(t)
+	if err := demo.LoadBenchCaseworkers(ctx, pgtest.OwnerPool(t, dsn), 4); err != nil {
+		t.Fatal(err)
+	}
+	s := postgres.NewStore(pgtest.Pool(t, dsn))
+	anna := mustCPR(t, demo.CitizenByKey("anna").CPR)
+	for _, b := range demo.BenchCaseworkers(4) {
+		u, err := s.UserByIdentity(ctx, jobnet.Identity{CVR: b.CVR, UUID: b.UUID})
+		if err != nil || u.ID == 0 || len(u.Memberships) != 1 {
+			t.Fatalf("%s in the user copy: %+v, %v; want one membership", b.Username, u, err)
+		}
+		cw, dec := access.ActAs(u, u.Memberships[0].Org.ID)
+		if !dec.Allowed {
+			t.Fatalf("%s may not act for %s: %s", b.Username, u.Memberships[0].Org.Name, dec.Reason)
+		}
+		if _, d, err := s.LookUp(ctx, cw, anna, time.Now(), postgres.LookUpLimit{}); err != nil || !d.Allowed {
+			t.Errorf("%s looks Anna up: %+v, %v; want allowed", b.Username, d, err)
+		}
+	}
+}
