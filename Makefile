@@ -44,7 +44,8 @@ bench:
 ## bench-http: the product over HTTP under load, at demo and national scale,
 ## against a bare chi page in the same run; appends to bench/results.md.
 ## BENCH_CITIZENS (default 1000000; the data set is built once a day),
-## BENCH_DURATION (per page, default 10s), BENCH_CONNECTIONS (64).
+## BENCH_DURATION (per page, default 10s), BENCH_CONNECTIONS (64),
+## BENCH_SESSIONS (caseworkers bench001 …, a session each; 64).
 ## Quick: make bench-http BENCH_CITIZENS=20000 BENCH_DURATION=3s BENCH_OUT=/tmp/quick.md
 bench-http: build wrk-deps
 	bin/benchhttp

@@ -168,15 +168,18 @@ func TestLuaScriptTakesTheCookiesInTurn(t *testing.T) {
 
 func TestTemplateNameChangesWithTheDayAndTheSize(t *testing.T) {
 	day := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
-	a := templateName("national", 1000000, day)
-	if a != templateName("national", 1000000, day.Add(time.Hour)) {
+	a := templateName("national", 1000000, 64, day)
+	if a != templateName("national", 1000000, 64, day.Add(time.Hour)) {
 		t.Error("the name changed within the day")
 	}
-	if a == templateName("national", 1000000, day.AddDate(0, 0, 1)) {
+	if a == templateName("national", 1000000, 64, day.AddDate(0, 0, 1)) {
 		t.Error("the next day reuses the data set dated today")
 	}
-	if a == templateName("national", 20000, day) {
+	if a == templateName("national", 20000, 64, day) {
 		t.Error("two sizes share a name")
+	}
+	if a == templateName("national", 1000000, 9, day) {
+		t.Error("a data set with 9 bench caseworkers serves a run of 64")
 	}
 	if !strings.HasPrefix(a, "bench_national_") {
 		t.Errorf("name %q is not the scale's: older ones would not be dropped", a)
@@ -186,10 +189,10 @@ func TestTemplateNameChangesWithTheDayAndTheSize(t *testing.T) {
 func TestLoadConfigRefusesNonsense(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	c, err := loadConfig(nil, env(map[string]string{"BENCH_CITIZENS": "20000", "BENCH_DURATION": "3s"}))
-	if err != nil || c.citizens != 20000 || c.duration != 3*time.Second || c.connections != 64 {
+	if err != nil || c.citizens != 20000 || c.duration != 3*time.Second || c.connections != 64 || c.sessions != 64 {
 		t.Fatalf("loadConfig = %+v, %v", c, err)
 	}
-	for _, bad := range []map[string]string{{"BENCH_CITIZENS": "lots"}, {"BENCH_DURATION": "10ms"}, {"BENCH_CONNECTIONS": "0"}} {
+	for _, bad := range []map[string]string{{"BENCH_CITIZENS": "lots"}, {"BENCH_DURATION": "10ms"}, {"BENCH_CONNECTIONS": "0"}, {"BENCH_SESSIONS": "1000"}} {
 		if _, err := loadConfig(nil, env(bad)); err == nil {
 			t.Errorf("%v was accepted", bad)
 		}

@@ -23,13 +23,15 @@ func shortHash(s string) string {
 }
 
 // templateName names a data set's template database: it changes with the
-// migrations, the demo data, the number of citizens and the day (the data
-// are dated relative to today), so a stale one is never used.
-func templateName(scale string, citizens int, day time.Time) string {
+// migrations, the demo data, the number of citizens and of bench
+// caseworkers, and the day (the data are dated relative to today), so a
+// stale one is never used.
+func templateName(scale string, citizens, caseworkers int, day time.Time) string {
 	h := sha256.New()
 	h.Write([]byte(migrations.Fingerprint()))
 	h.Write([]byte(demo.Fingerprint()))
 	h.Write([]byte(strconv.Itoa(citizens)))
+	h.Write([]byte("/" + strconv.Itoa(caseworkers)))
 	h.Write([]byte(day.Format("20060102")))
 	return "bench_" + scale + "_" + hex.EncodeToString(h.Sum(nil)[:6])
 }
@@ -38,13 +40,13 @@ func templateName(scale string, citizens int, day time.Time) string {
 // the template is built with dfdgseed when today's is missing (older ones
 // of the scale are dropped), and copied for the run, so that one run's
 // access-log entries and sessions never reach the next.
-func prepareDatabase(ctx context.Context, admin, bin, scale string, citizens int, stdout io.Writer) (string, error) {
+func prepareDatabase(ctx context.Context, admin, bin, scale string, citizens, caseworkers int, stdout io.Writer) (string, error) {
 	conn, err := pgx.Connect(ctx, admin)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close(ctx)
-	tmpl := templateName(scale, citizens, time.Now())
+	tmpl := templateName(scale, citizens, caseworkers, time.Now())
 	var exists bool
 	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT FROM pg_database WHERE datname = $1 AND datistemplate)", tmpl).Scan(&exists); err != nil {
 		return "", err
@@ -69,7 +71,8 @@ func prepareDatabase(ctx context.Context, admin, bin, scale string, citizens int
 		if _, err := conn.Exec(ctx, "CREATE DATABASE "+tmpl); err != nil {
 			return "", err
 		}
-		seed := exec.CommandContext(ctx, filepath.Join(bin, "dfdgseed"), "-database-url", withDatabase(admin, tmpl), "-citizens", strconv.Itoa(citizens))
+		seed := exec.CommandContext(ctx, filepath.Join(bin, "dfdgseed"), "-database-url", withDatabase(admin, tmpl), "-citizens", strconv.Itoa(citizens),
+			"-bench-caseworkers", strconv.Itoa(caseworkers))
 		seed.Stderr = stdout
 		began := time.Now()
 		if out, err := seed.Output(); err != nil {

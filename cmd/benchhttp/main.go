@@ -72,7 +72,7 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 	duration := fs.String("duration", env("BENCH_DURATION", "10s"), "load per page (env BENCH_DURATION)")
 	conns := fs.String("connections", env("BENCH_CONNECTIONS", "64"), "connections of the load generator (env BENCH_CONNECTIONS)")
 	threads := fs.String("threads", env("BENCH_THREADS", "1"), "threads of the load generator (env BENCH_THREADS)")
-	sessions := fs.String("sessions", env("BENCH_SESSIONS", "9"), "caseworker sessions the load is spread over (env BENCH_SESSIONS)")
+	sessions := fs.String("sessions", env("BENCH_SESSIONS", "64"), "caseworkers the load is spread over, a session each (env BENCH_SESSIONS)")
 	fs.StringVar(&c.out, "out", env("BENCH_OUT", "bench/results.md"), "report to append to (env BENCH_OUT; empty: none)")
 	fs.BoolVar(&c.profile, "profile", env("BENCH_PROFILE", "1") == "1", "take a CPU profile of the server on the national Forside (env BENCH_PROFILE)")
 	if err := fs.Parse(args); err != nil {
@@ -94,18 +94,22 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 			return c, fmt.Errorf("%s: %q is not a positive number", p.name, p.s)
 		}
 	}
+	if c.sessions > demo.MaxBenchCaseworkers {
+		return c, fmt.Errorf("BENCH_SESSIONS: %d caseworkers, at most %d", c.sessions, demo.MaxBenchCaseworkers)
+	}
 	return c, nil
 }
 
-// The caseworkers and the citizen of every run: the demo caseworkers who
-// may see Anna (Berit and Mads of Fagenes A-kasse, Nina of Jobcenter
-// Aarhus), taken in turn, so that the look-ups are spread over several
-// caseworkers as in real use (one caseworker's look-ups take turns, for the
-// rate limit); and Anna, a hand-written case with data on every page, so
-// that both scales show the same pages and only the size of the tables
-// around them differs.
-var benchCaseworkers = []string{"berit", "nina", "mads"}
-
+// The caseworkers and the citizen of every run: BENCH_SESSIONS bench
+// caseworkers (demo.BenchCaseworkers, of Fagenes A-kasse and Jobcenter
+// Aarhus in turn), each with a session of their own, so that the
+// look-ups are spread over many caseworkers as in real use: one
+// caseworker's look-ups take turns (the rate limit holds a lock until the
+// access-log write commits), and a real caseworker makes a few, not
+// hundreds a second. The data set and the IdP have them only in the bench.
+// And Anna, a hand-written case with data on every page, so that both
+// scales show the same pages and only the size of the tables around them
+// differs.
 const (
 	benchCitizen  = "anna"
 	findJobSearch = "?fritekst=p%C3%A6dagog"
@@ -136,7 +140,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		citizens int
 	}{{"demo", 0}, {"national", cfg.citizens}} {
 		fmt.Fprintf(stdout, "benchhttp: %s scale: preparing the data set (%d generated citizens; built once a day) …\n", sc.name, sc.citizens)
-		dsn, err := prepareDatabase(ctx, admin, cfg.bin, sc.name, sc.citizens, stdout)
+		dsn, err := prepareDatabase(ctx, admin, cfg.bin, sc.name, sc.citizens, cfg.sessions, stdout)
 		if err != nil {
 			return fmt.Errorf("%s data set: %w", sc.name, err)
 		}
@@ -156,7 +160,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	var report bytes.Buffer
 	settings := []string{
 		fmt.Sprintf("wrk -t%d -c%d, %s per page", cfg.threads, cfg.connections, cfg.duration),
-		fmt.Sprintf("%d sessions of %s in turn, acting for %s", cfg.sessions, strings.Join(benchCaseworkers, ", "), benchCitizen),
+		fmt.Sprintf("%d caseworkers (bench001 … of A-kasse 22 and Jobcenter Aarhus), a session each, taken in turn, acting for %s", cfg.sessions, benchCitizen),
 		"Postgres with fsync and synchronous_commit on",
 		fmt.Sprintf("whole run %s", time.Since(started).Round(time.Second)),
 	}
@@ -195,7 +199,8 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 	defer cancel()
 
 	idp, err := start(ctx, filepath.Join(dir, "devidp.log"), filepath.Join(cfg.bin, "devidp"), nil,
-		"-addr", "127.0.0.1:"+idpPort, "-url", idpURL, "-data", filepath.Join(dir, "devidp"), "-sp-metadata", appURL+"/saml/metadata")
+		"-addr", "127.0.0.1:"+idpPort, "-url", idpURL, "-data", filepath.Join(dir, "devidp"), "-sp-metadata", appURL+"/saml/metadata",
+		"-bench-caseworkers", strconv.Itoa(cfg.sessions))
 	if err != nil {
 		return scaleRun{}, err
 	}
@@ -226,8 +231,8 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 
 	citizen := demo.CitizenByKey(benchCitizen)
 	var cookies []string
-	for i := range cfg.sessions {
-		c, err := signIn(appURL, benchCaseworkers[i%len(benchCaseworkers)], citizen.CPR)
+	for _, cw := range demo.BenchCaseworkers(cfg.sessions) {
+		c, err := signIn(appURL, cw.Username, citizen.CPR)
 		if err != nil {
 			return scaleRun{}, err
 		}

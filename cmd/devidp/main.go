@@ -15,10 +15,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/star-dk/sagsbehandleradgang/internal/demo"
 	"github.com/star-dk/sagsbehandleradgang/internal/devidp"
 	"github.com/star-dk/sagsbehandleradgang/internal/keypair"
 )
@@ -38,6 +40,7 @@ type config struct {
 	baseURL    string
 	dataDir    string
 	spMetadata []string
+	bench      int
 }
 
 func loadConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -54,6 +57,8 @@ func loadConfig(args []string, getenv func(string) string, out io.Writer) (confi
 	dataDir := fs.String("data", env("DEVIDP_DATA", ".data/devidp"), "folder for the IdP's key and certificate, made at first start (env DEVIDP_DATA)")
 	spMetadata := fs.String("sp-metadata", env("DEVIDP_SP_METADATA", "http://localhost:8080/saml/metadata"),
 		"comma-separated SP metadata URLs or files; URLs are fetched when first needed (env DEVIDP_SP_METADATA)")
+	bench := fs.String("bench-caseworkers", getenv("DEVIDP_BENCH_CASEWORKERS"),
+		"also let the bench caseworkers bench001 … of make bench-http sign in, this many (env DEVIDP_BENCH_CASEWORKERS)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -82,6 +87,13 @@ func loadConfig(args []string, getenv func(string) string, out io.Writer) (confi
 	if cfg.dataDir == "" {
 		return config{}, errors.New("DEVIDP_DATA is empty")
 	}
+	if *bench != "" {
+		n, err := strconv.Atoi(*bench)
+		if err != nil || n < 0 || n > demo.MaxBenchCaseworkers {
+			return config{}, fmt.Errorf("DEVIDP_BENCH_CASEWORKERS %q: a number from 0 to %d", *bench, demo.MaxBenchCaseworkers)
+		}
+		cfg.bench = n
+	}
 	return cfg, nil
 }
 
@@ -107,6 +119,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		Key:         key,
 		Certificate: cert,
 		Logger:      log,
+
+		BenchCaseworkers: cfg.bench,
 	})
 	if err != nil {
 		return err

@@ -123,6 +123,13 @@ func TestLoadConfig_FlagsOverrideEnvironmentAndDefaultsFollowTheBrief(t *testing
 			env:  map[string]string{"DEVIDP_ADDR": ":9000", "DEVIDP_SP_METADATA": "http://a/md"},
 			want: config{addr: "127.0.0.1:7000", baseURL: "http://127.0.0.1:7000", dataDir: ".data/devidp", spMetadata: []string{"f.xml"}},
 		},
+		{
+			name: "bench caseworkers",
+			args: []string{"-bench-caseworkers", "64"},
+			env:  map[string]string{"DEVIDP_BENCH_CASEWORKERS": "3"},
+			want: config{addr: "localhost:8081", baseURL: "http://localhost:8081", dataDir: ".data/devidp",
+				spMetadata: []string{"http://localhost:8080/saml/metadata"}, bench: 64},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,6 +141,14 @@ func TestLoadConfig_FlagsOverrideEnvironmentAndDefaultsFollowTheBrief(t *testing
 				t.Errorf("config (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestLoadConfig_RefusesANumberOfBenchCaseworkersItCannotName(t *testing.T) {
+	for _, v := range []string{"-1", "1000", "mange"} {
+		if _, err := loadConfig([]string{"-bench-caseworkers", v}, func(string) string { return "" }, io.Discard); err == nil {
+			t.Errorf("-bench-caseworkers %s was accepted", v)
+		}
 	}
 }
 

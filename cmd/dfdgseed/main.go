@@ -31,11 +31,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	fs := flag.NewFlagSet("dfdgseed", flag.ContinueOnError)
 	dsn := fs.String("database-url", getenv("DATABASE_URL"), "database to migrate and fill (env DATABASE_URL)")
 	citizens := fs.Int("citizens", 0, "made-up citizens to generate after the demo cases, for benchmarks (up to a million and more)")
+	bench := fs.Int("bench-caseworkers", 0, fmt.Sprintf("bench caseworkers bench001 … to add to the user copy, for make bench-http (at most %d)", demo.MaxBenchCaseworkers))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dsn == "" {
 		return errors.New("-database-url or DATABASE_URL is required")
+	}
+	if *bench < 0 || *bench > demo.MaxBenchCaseworkers {
+		return fmt.Errorf("-bench-caseworkers %d: between 0 and %d", *bench, demo.MaxBenchCaseworkers)
 	}
 	pool, err := postgres.OpenOwner(ctx, *dsn)
 	if err != nil {
@@ -49,6 +53,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := demo.Load(ctx, pool, today); err != nil {
 		return err
 	}
+	if err := demo.LoadBenchCaseworkers(ctx, pool, *bench); err != nil {
+		return err
+	}
 	if *citizens > 0 {
 		fmt.Fprintf(stdout, "dfdgseed: genererer %d borgere (seed 1) med al deres data og et arbejdsmarked i deres størrelse …\n", *citizens)
 	}
@@ -60,6 +67,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	fmt.Fprintln(stdout, "Demoborgere at slå op (alle CPR-numre er opdigtede):")
 	for _, c := range demo.Citizens {
 		fmt.Fprintf(stdout, "  %s-%s  %-16s %s\n", c.CPR[:6], c.CPR[6:], c.Name, c.Case)
+	}
+	if *bench > 0 {
+		fmt.Fprintf(stdout, "dfdgseed: %d sagsbehandlere til belastningstest indlæst (bench001 …).\n", *bench)
 	}
 	if *citizens > 0 {
 		fmt.Fprintf(stdout, "dfdgseed: %d genererede borgere indlæst (demo.BulkCitizenAt, seed 1).\n", *citizens)

@@ -38,18 +38,8 @@ func Load(ctx context.Context, pool *pgxpool.Pool, today time.Time) error {
 		if !c.InUserCopy {
 			continue
 		}
-		var id int64
-		if err := tx.QueryRow(ctx, `INSERT INTO amp_users (cvr, rid, uuid, name, email, active) VALUES ($1, nullif($2, ''), nullif($3, '')::uuid, $4, $5, $6) RETURNING id`,
-			c.CVR, c.RID, c.UUID, c.Name, c.Email, c.Active).Scan(&id); err != nil {
-			return fmt.Errorf("demo: user %s: %w", c.Username, err)
-		}
-		for _, or := range c.Orgs {
-			for _, r := range or.Roles {
-				if _, err := tx.Exec(ctx, `INSERT INTO amp_user_roles (user_id, organisation_id, role) VALUES ($1, $2, $3)`,
-					id, orgIDs[or.Org], string(r)); err != nil {
-					return fmt.Errorf("demo: role of %s: %w", c.Username, err)
-				}
-			}
+		if err := insertCaseworker(ctx, tx, c, orgIDs); err != nil {
+			return err
 		}
 	}
 	today = jobnet.Day(today)
@@ -81,6 +71,24 @@ func Load(ctx context.Context, pool *pgxpool.Pool, today time.Time) error {
 		}
 	}
 	return tx.Commit(ctx)
+}
+
+// insertCaseworker writes c and its roles to the user copy.
+func insertCaseworker(ctx context.Context, tx pgx.Tx, c Caseworker, orgIDs map[jobnet.Organisation]int64) error {
+	var id int64
+	if err := tx.QueryRow(ctx, `INSERT INTO amp_users (cvr, rid, uuid, name, email, active) VALUES ($1, nullif($2, ''), nullif($3, '')::uuid, $4, $5, $6) RETURNING id`,
+		c.CVR, c.RID, c.UUID, c.Name, c.Email, c.Active).Scan(&id); err != nil {
+		return fmt.Errorf("demo: user %s: %w", c.Username, err)
+	}
+	for _, or := range c.Orgs {
+		for _, r := range or.Roles {
+			if _, err := tx.Exec(ctx, `INSERT INTO amp_user_roles (user_id, organisation_id, role) VALUES ($1, $2, $3)`,
+				id, orgIDs[or.Org], string(r)); err != nil {
+				return fmt.Errorf("demo: role of %s: %w", c.Username, err)
+			}
+		}
+	}
+	return nil
 }
 
 // loadState is what the area loaders need of what was loaded before them.

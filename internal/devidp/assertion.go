@@ -32,12 +32,13 @@ const (
 // citizen in the OIOSAML 3 person shape.
 type assertionMaker struct {
 	entityID string
+	users    *directory
 }
 
 // MakeAssertion implements saml.AssertionMaker. The session's UserName is
 // the demo user's username.
 func (m assertionMaker) MakeAssertion(req *saml.IdpAuthnRequest, s *saml.Session) error {
-	u, ok := userByUsername(s.UserName)
+	u, ok := m.users.user(s.UserName)
 	if !ok {
 		return fmt.Errorf("devidp: no demo user %q", s.UserName)
 	}

@@ -44,6 +44,9 @@ type Config struct {
 	Logger *slog.Logger
 	// HTTPClient fetches SP metadata; it defaults to one with a timeout.
 	HTTPClient *http.Client
+	// BenchCaseworkers lets demo.BenchCaseworkers(n) sign in too, for
+	// `make bench-http`.
+	BenchCaseworkers int
 }
 
 // IdP is the development identity provider. It is an http.Handler serving
@@ -56,6 +59,7 @@ type IdP struct {
 	store    *store
 	log      *slog.Logger
 	secure   bool // cookies get Secure when the IdP runs on https
+	users    *directory
 	mux      *http.ServeMux
 }
 
@@ -94,6 +98,7 @@ func New(cfg Config) (*IdP, error) {
 		store:    newStore(),
 		log:      log,
 		secure:   base.Scheme == "https",
+		users:    newDirectory(cfg.BenchCaseworkers),
 	}
 	metadataURL, ssoURL, sloURL := p.url("/metadata"), p.url("/sso"), p.url("/slo")
 	p.saml = &saml.IdentityProvider{
@@ -104,7 +109,7 @@ func New(cfg Config) (*IdP, error) {
 		SSOURL:                  *ssoURL,
 		LogoutURL:               *sloURL,
 		ServiceProviderProvider: p.sps,
-		AssertionMaker:          assertionMaker{entityID: entityID},
+		AssertionMaker:          assertionMaker{entityID: entityID, users: p.users},
 		// samlidp and crewjam's IdentityProvider default to RSA-SHA1.
 		SignatureMethod: dsig.RSASHA256SignatureMethod,
 	}

@@ -24,7 +24,7 @@ func (p *IdP) serveLogin(w http.ResponseWriter, r *http.Request) error {
 	}
 	username := r.PostForm.Get("username")
 	password := r.PostForm.Get("password")
-	u, known := userByUsername(strings.ToLower(strings.TrimSpace(username)))
+	u, known := p.users.user(strings.ToLower(strings.TrimSpace(username)))
 	if !known || subtle.ConstantTimeCompare([]byte(password), []byte(demo.Password)) != 1 {
 		p.log.Info("devidp: wrong username or password", "username", username)
 		p.render(w, http.StatusOK, loginPage, p.loginView(requestID, req, username, "Forkert brugernavn eller adgangskode."))
@@ -49,9 +49,9 @@ func loginExpired() error {
 
 // serveHome is the IdP's front page: who is logged in, and the demo users.
 func (p *IdP) serveHome(w http.ResponseWriter, r *http.Request) error {
-	v := homeView{Title: "Test-IdP", EntityID: p.entityID, Users: demoUsers()}
+	v := homeView{Title: "Test-IdP", EntityID: p.entityID, Users: p.users.listed}
 	if s, ok := p.currentSession(r, time.Now()); ok {
-		if u, ok := userByUsername(s.Username); ok {
+		if u, ok := p.users.user(s.Username); ok {
 			v.LoggedInAs = u.Name + " (" + u.Username + ")"
 		}
 	}

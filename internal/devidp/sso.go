@@ -62,7 +62,7 @@ func (p *IdP) loginView(requestID string, req *saml.IdpAuthnRequest, username, e
 		SP:        req.ServiceProviderMetadata.EntityID,
 		Username:  username,
 		Error:     errMsg,
-		Users:     demoUsers(),
+		Users:     p.users.listed,
 	}
 }
 

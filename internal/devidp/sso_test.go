@@ -471,3 +471,25 @@ func TestDemoUsers_UsernamesAreUnique(t *testing.T) {
 		t.Errorf("%d usernames for %d caseworkers and %d citizens", len(seen), len(demo.Caseworkers), len(demo.Citizens))
 	}
 }
+
+// The bench caseworkers sign in only where the IdP was started with them,
+// as many as asked for, and the pages go on listing the demo users alone.
+func TestDirectory_BenchCaseworkersOnlyWhenAskedFor(t *testing.T) {
+	if _, ok := newDirectory(0).user("bench001"); ok {
+		t.Error("bench001 may sign in to an IdP started without bench caseworkers")
+	}
+	d := newDirectory(3)
+	u, ok := d.user("bench003")
+	if !ok || u.caseworker == nil || u.caseworker.CVR == "" || len(u.caseworker.Orgs) != 1 {
+		t.Errorf("bench003 = %+v, %v; want a caseworker of one organisation", u, ok)
+	}
+	if _, ok := d.user("bench004"); ok {
+		t.Error("bench004 may sign in to an IdP started with 3 bench caseworkers")
+	}
+	if _, ok := d.user("berit"); !ok {
+		t.Error("the demo users may not sign in beside the bench caseworkers")
+	}
+	if len(d.listed) != len(demoUsers()) {
+		t.Errorf("%d users listed, want the %d demo users", len(d.listed), len(demoUsers()))
+	}
+}

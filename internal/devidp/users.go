@@ -37,14 +37,31 @@ func demoUsers() []user {
 	return out
 }
 
-// userByUsername finds a demo user by login name.
-func userByUsername(username string) (user, bool) {
-	for _, u := range demoUsers() {
-		if u.Username == username {
-			return u, true
-		}
+// directory is whom the IdP lets log in: the demo users, listed on its
+// pages, and the bench caseworkers when it was started with them, who sign
+// in by name only (a list of hundreds would hide the demo users).
+type directory struct {
+	listed []user
+	byName map[string]user
+}
+
+func newDirectory(benchCaseworkers int) *directory {
+	d := &directory{listed: demoUsers(), byName: map[string]user{}}
+	bench := demo.BenchCaseworkers(benchCaseworkers)
+	for _, u := range d.listed {
+		d.byName[u.Username] = u
 	}
-	return user{}, false
+	for i := range bench {
+		cw := &bench[i]
+		d.byName[cw.Username] = user{Username: cw.Username, Name: cw.Name, Description: cw.Description, caseworker: cw}
+	}
+	return d
+}
+
+// user finds a user by login name.
+func (d *directory) user(username string) (user, bool) {
+	u, ok := d.byName[username]
+	return u, ok
 }
 
 // personUUID is a demo citizen's made-up persistent person UUID, derived

@@ -1,5 +1,7 @@
 package postgres
 
+import "github.com/jackc/pgx/v5/pgxpool"
+
 // The loaders before the law is applied in Go, so that tests can show that
 // the SQL's second line holds by itself.
 var (
@@ -11,3 +13,8 @@ var (
 
 // CountLookUpsSQL is the rate limit's count, for a test of its plan.
 const CountLookUpsSQL = countLookUpsSQL
+
+// RoundTrips is the count of round trips a pool that Open made has sent.
+func RoundTrips(pool *pgxpool.Pool) int64 {
+	return pool.Config().ConnConfig.Tracer.(*statementCounter).roundTrips.Load()
+}

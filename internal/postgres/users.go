@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/star-dk/sagsbehandleradgang/internal/jobnet"
 )
 
@@ -18,6 +19,9 @@ type Store struct {
 // Querier is what the store needs of a pool; tests pass a failing one.
 type Querier interface {
 	Begin(ctx context.Context) (pgx.Tx, error)
+	// Acquire is for a transaction opened inside a batch (LookUp), which
+	// must stay on one connection from batch to batch.
+	Acquire(ctx context.Context) (*pgxpool.Conn, error)
 	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 	Ping(ctx context.Context) error
