@@ -157,12 +157,16 @@ func TestReportNamesTheMachineAndEveryPage(t *testing.T) {
 	}
 }
 
-func TestLuaScriptTakesTheCookiesInTurn(t *testing.T) {
-	s := luaScript(load{Method: "POST", Body: "cpr=1203854417", Cookies: []string{"sba_session=a", "sba_session=b"}})
-	for _, want := range []string{`"sba_session=a", "sba_session=b"`, `wrk.method = "POST"`, `wrk.body = "cpr=1203854417"`, "i % #cookies + 1", "application/x-www-form-urlencoded"} {
+func TestLuaScriptTakesTheCookiesAndBodiesInTurn(t *testing.T) {
+	s := luaScript(load{Method: "POST", Bodies: []string{"cpr=1203854417", "cpr=0507794128"}, Cookies: []string{"sba_session=a", "sba_session=b"}})
+	for _, want := range []string{`"sba_session=a", "sba_session=b"`, `"cpr=1203854417", "cpr=0507794128"`, `wrk.method = "POST"`,
+		"i % #cookies + 1", "j % #bodies + 1", "wrk.format(nil, nil, headers, body)", "application/x-www-form-urlencoded"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("script lacks %q:\n%s", want, s)
 		}
+	}
+	if get := luaScript(load{Method: "GET"}); strings.Contains(get, "Content-Type") {
+		t.Errorf("a GET says it has a form body:\n%s", get)
 	}
 }
 

@@ -109,7 +109,8 @@ func loadConfig(args []string, getenv func(string) string) (config, error) {
 // hundreds a second. The data set and the IdP have them only in the bench.
 // And Anna, a hand-written case with data on every page, so that both
 // scales show the same pages and only the size of the tables around them
-// differs.
+// differs. The look-up run is of many citizens (lookUpCitizens), as real
+// look-ups are.
 const (
 	benchCitizen  = "anna"
 	findJobSearch = "?fritekst=p%C3%A6dagog"
@@ -279,7 +280,15 @@ func measureScale(ctx context.Context, cfg config, dsn, dir, scale string, citiz
 	search.URL = appURL + pages.FindJob.Path + findJobSearch
 	targets = append(targets, target{"Find Job search", kindSearch, search})
 	lookUp := l
-	lookUp.URL, lookUp.Method, lookUp.Body = appURL+"/sagsbehandleradgang", http.MethodPost, url.Values{"cpr": {citizen.CPR}}.Encode()
+	lookUp.URL, lookUp.Method = appURL+"/sagsbehandleradgang", http.MethodPost
+	cprs, err := lookUpCitizens(ctx, dsn, demo.BenchCaseworkers(cfg.sessions), time.Now())
+	if err != nil {
+		return scaleRun{}, fmt.Errorf("the look-up's citizens: %w", err)
+	}
+	for _, n := range cprs {
+		lookUp.Bodies = append(lookUp.Bodies, url.Values{"cpr": {n}}.Encode())
+	}
+	sr.LookedUp = len(cprs)
 	targets = append(targets, target{"CPR look-up + access-log write", kindLookUp, lookUp})
 
 	for _, t := range targets {

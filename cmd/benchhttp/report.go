@@ -32,6 +32,7 @@ const (
 type scaleRun struct {
 	Name     string // "demo" or "national"
 	Citizens int    // generated citizens beyond the hand-written ones
+	LookedUp int    // citizens the look-up run takes in turn
 	Measures []measure
 }
 
@@ -131,6 +132,7 @@ func mb(n int64) string         { return fmt.Sprintf("%.0f MB", float64(n)/(1<<2
 func writeTable(w io.Writer, s scaleRun) {
 	ceiling, _ := s.ceiling()
 	fmt.Fprintf(w, "### %s scale (%d generated citizens beyond the hand-written ones)\n\n", s.Name, s.Citizens)
+	fmt.Fprintf(w, "The look-up run takes %d citizens in turn, each one every caseworker may look up.\n\n", s.LookedUp)
 	fmt.Fprintln(w, "| page | req/s | of ceiling | p50 | p99 | allocs/req | statements/req | round trips/req | server CPU/req | machine CPU/req | peak RSS | not 2xx/3xx |")
 	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 	for _, m := range s.Measures {

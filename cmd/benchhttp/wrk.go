@@ -16,7 +16,7 @@ import (
 type load struct {
 	Method      string
 	URL         string
-	Body        string   // form-encoded, for a POST
+	Bodies      []string // form-encoded, for a POST, taken in turn
 	Cookies     []string // "name=value", taken in turn, request by request
 	Connections int
 	Threads     int
@@ -32,22 +32,27 @@ type wrkResult struct {
 	Errors    int64 // socket errors: connect, read, write and timeout
 }
 
-// luaScript makes wrk send method and body and take the cookies in turn,
-// so that the run is spread over several caseworkers' sessions.
+// luaScript makes wrk send method, and the bodies and cookies each in
+// turn, so that the run is spread over several caseworkers' sessions and,
+// for the look-up, over many citizens.
 func luaScript(l load) string {
 	var b strings.Builder
-	b.WriteString("local cookies = {")
-	for i, c := range l.Cookies {
-		if i > 0 {
-			b.WriteString(", ")
+	luaList := func(name string, items []string) {
+		fmt.Fprintf(&b, "local %s = {", name)
+		for i, c := range items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%q", c)
 		}
-		fmt.Fprintf(&b, "%q", c)
+		b.WriteString("}\n")
 	}
-	b.WriteString("}\nlocal i = 0\n")
+	luaList("cookies", l.Cookies)
+	luaList("bodies", l.Bodies)
+	b.WriteString("local i, j = 0, 0\n")
 	fmt.Fprintf(&b, "wrk.method = %q\n", l.Method)
 	headers := "{}"
-	if l.Body != "" {
-		fmt.Fprintf(&b, "wrk.body = %q\n", l.Body)
+	if len(l.Bodies) > 0 {
 		headers = `{["Content-Type"] = "application/x-www-form-urlencoded"}`
 	}
 	fmt.Fprintf(&b, "local headers = %s\n", headers)
@@ -56,7 +61,12 @@ func luaScript(l load) string {
     i = i % #cookies + 1
     headers["Cookie"] = cookies[i]
   end
-  return wrk.format(nil, nil, headers)
+  local body = nil
+  if #bodies > 0 then
+    j = j % #bodies + 1
+    body = bodies[j]
+  end
+  return wrk.format(nil, nil, headers, body)
 end
 `)
 	return b.String()
