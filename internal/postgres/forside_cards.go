@@ -58,12 +58,17 @@ const (
 )
 
 // cards returns the cards for goals in area today: shared when another
-// Forside computed them already, else loaded in one round trip.
+// Forside computed them already or is computing them, else loaded in one
+// round trip.
 func (s *Store) cards(ctx context.Context, goals []jobnet.JobGoal, area int, today time.Time) (forsideCards, error) {
-	k := newCardKey(goals, area, today)
-	if c, ok := s.cardCache.get(k); ok {
-		return c, nil
-	}
+	c, _, err := s.cardCache.load(newCardKey(goals, area, today), func() (forsideCards, error) {
+		return s.loadCards(ctx, goals, area, today)
+	})
+	return c, err
+}
+
+// loadCards computes the cards in one round trip.
+func (s *Store) loadCards(ctx context.Context, goals []jobnet.JobGoal, area int, today time.Time) (forsideCards, error) {
 	occupations := make([]int32, 0, len(goals))
 	for _, g := range goals {
 		occupations = append(occupations, int32(g.OccupationID))
@@ -109,6 +114,5 @@ func (s *Store) cards(ctx context.Context, goals []jobnet.JobGoal, area int, tod
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return forsideCards{}, wrap("load front page cards", err)
 	}
-	s.cardCache.put(k, c)
 	return c, nil
 }

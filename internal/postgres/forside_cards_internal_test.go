@@ -1,6 +1,9 @@
 package postgres
 
 import (
+	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,5 +53,59 @@ func TestSharedCache_ForgetsStaleEntriesAndStaysBounded(t *testing.T) {
 	}
 	if n := len(c.entries); n > cardCacheSize {
 		t.Errorf("%d sets kept, at most %d allowed", n, cardCacheSize)
+	}
+}
+
+// Requests that miss at the same moment wait for the first one's
+// computation instead of each running their own; when it fails, they run
+// their own.
+func TestSharedCache_LoadsOnceForThoseWhoMissTogether(t *testing.T) {
+	c := newSharedCache[cardKey, int](cardCacheSize, cardCacheTTL, time.Now)
+	k := cardKey{occupations: "1", area: 9, day: "2026-12-02"}
+	var runs atomic.Int32
+	release := make(chan struct{})
+	fn := func() (int, error) {
+		runs.Add(1)
+		<-release
+		return 42, nil
+	}
+	const n = 8
+	var wg sync.WaitGroup
+	results := make(chan int, n)
+	var ranOwn atomic.Int32
+	for range n {
+		wg.Go(func() {
+			v, ran, err := c.load(k, fn)
+			if err != nil {
+				t.Error(err)
+			}
+			if ran {
+				ranOwn.Add(1)
+			}
+			results <- v
+		})
+	}
+	time.Sleep(100 * time.Millisecond) // let them all miss and wait
+	close(release)
+	wg.Wait()
+	close(results)
+	for v := range results {
+		if v != 42 {
+			t.Errorf("a waiter got %d, want 42", v)
+		}
+	}
+	if runs.Load() != 1 || ranOwn.Load() != 1 {
+		t.Errorf("%d computations (%d said they ran their own) for %d requests that missed together, want 1", runs.Load(), ranOwn.Load(), n)
+	}
+	if v, ran, _ := c.load(k, fn); v != 42 || ran {
+		t.Errorf("after the load: %d, ran %v; want the cached 42", v, ran)
+	}
+
+	failing := cardKey{occupations: "2", area: 9, day: "2026-12-02"}
+	if _, _, err := c.load(failing, func() (int, error) { return 0, errors.New("the database went away") }); err == nil {
+		t.Error("a failed computation gave no error")
+	}
+	if v, ran, err := c.load(failing, func() (int, error) { return 7, nil }); v != 7 || !ran || err != nil {
+		t.Errorf("after a failure: %d, ran %v, %v; want a computation of its own", v, ran, err)
 	}
 }

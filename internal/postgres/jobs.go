@@ -65,7 +65,29 @@ ORDER BY p.created_at DESC, p.id DESC`
 // not exist is left out of the search, so that the page can show the other
 // filters' hits beside the message. A page past the last gives the last.
 // A search profile runs only if it is the citizen's: another's finds nothing.
+//
+// The count is the search's cost (it reads every open posting that
+// matches); the page itself is a walk down the newest postings. A search
+// counted already today, or being counted, is only walked.
 func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time) (jobnet.JobSearch, error) {
+	var r jobnet.JobSearch
+	total, ran, err := s.countCache.load(newJobCountKey(citizenID, q, today), func() (int, error) {
+		var err error
+		r, err = s.searchJobs(ctx, citizenID, q, today, nil)
+		return r.Total, err
+	})
+	switch {
+	case err != nil:
+		return jobnet.JobSearch{}, err
+	case ran:
+		return r, nil
+	}
+	return s.searchJobs(ctx, citizenID, q, today, &total)
+}
+
+// searchJobs loads the page, counting the hits, or with their number
+// total when it is known.
+func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time, total *int) (jobnet.JobSearch, error) {
 	var r jobnet.JobSearch
 	b := &pgx.Batch{}
 	b.Queue(jobsOccupationsSQL).Query(func(rows pgx.Rows) error {
@@ -108,11 +130,7 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 		}
 		return rows.Err()
 	})
-	// The count is the search's cost (it reads every open posting that
-	// matches); the page itself is a walk down the newest postings. A
-	// search counted already today is only walked.
-	key := newJobCountKey(citizenID, q, today)
-	total, counted := s.countCache.get(key)
+	counted := total != nil
 	hits := func(rows pgx.Rows) error {
 		for rows.Next() {
 			var extra []any
@@ -131,11 +149,11 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 	case !counted:
 		sql, args := jobsSearchSQL(citizenID, q, today)
 		b.Queue(sql, args...).Query(hits)
-	case total > 0:
+	case *total > 0:
 		// As jobsSearchSQL shows it: the page asked for or, past the
 		// end, the last. No hits is no page (0), as no row is there.
-		r.Total = total
-		r.Page = min(max(q.Page, 1), max((total+jobnet.PageSize-1)/jobnet.PageSize, 1))
+		r.Total = *total
+		r.Page = min(max(q.Page, 1), max((*total+jobnet.PageSize-1)/jobnet.PageSize, 1))
 		sql, args := jobsPageSQL(citizenID, q, today, r.Page)
 		b.Queue(sql, args...).Query(hits)
 	}
@@ -151,9 +169,6 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 	})
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return jobnet.JobSearch{}, wrap("search jobs", err)
-	}
-	if !counted {
-		s.countCache.put(key, r.Total)
 	}
 	return r, nil
 }

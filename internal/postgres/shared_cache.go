@@ -1,8 +1,11 @@
 package postgres
 
 import (
+	"fmt"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // sharedCache holds what many requests compute alike and nothing about a
@@ -16,6 +19,7 @@ type sharedCache[K comparable, V any] struct {
 	now     func() time.Time
 	mu      sync.Mutex
 	entries map[K]sharedEntry[V]
+	loading singleflight.Group
 }
 
 type sharedEntry[V any] struct {
@@ -58,4 +62,34 @@ func (c *sharedCache[K, V]) put(k K, v V) {
 		}
 	}
 	c.entries[k] = sharedEntry[V]{value: v, made: now}
+}
+
+// load returns k's value: the cached one, or else the one fn computes. The
+// requests that miss at the same moment wait for the first one's fn rather
+// than each run their own: at the start of the day, or after the TTL, every
+// request of a busy page misses at once, and 64 computations of the same
+// count were the page's p99. ran says whether the caller's own fn ran. If
+// the fn waited for fails (its request may have ended), the caller runs
+// its own.
+func (c *sharedCache[K, V]) load(k K, fn func() (V, error)) (v V, ran bool, err error) {
+	if v, ok := c.get(k); ok {
+		return v, false, nil
+	}
+	run := func() (V, error) {
+		ran = true
+		v, err := fn()
+		if err == nil {
+			c.put(k, v)
+		}
+		return v, err
+	}
+	shared, err, _ := c.loading.Do(fmt.Sprintf("%#v", k), func() (any, error) { return run() })
+	if err != nil && !ran {
+		v, err = run()
+		return v, true, err
+	}
+	if err != nil {
+		return v, true, err
+	}
+	return shared.(V), ran, nil
 }
