@@ -63,6 +63,11 @@ func TestSearchJobs_SharesTheCountOfASearchForTheDay(t *testing.T) {
 		{"two words", anna, jobnet.JobQuery{Words: []string{"pædagog", "aarhus"}, Page: 1}, false},
 		{"a kommune", anna, jobnet.JobQuery{Area: aarhus, Page: 1}, false},
 		{"no hits", anna, jobnet.JobQuery{Words: []string{"zzqxj"}, Page: 3}, false},
+		{"a word in a few postings (gathered)", anna, jobnet.JobQuery{Words: []string{"aarhus"}, Page: 1}, false},
+		{"a word in a few postings, page 2", bo, jobnet.JobQuery{Words: []string{"aarhus"}, Page: 2}, true},
+		{"a word in every posting (walked)", bo, jobnet.JobQuery{Words: []string{"søger"}, Page: 1}, false},
+		{"a word in every posting, page 3", anna, jobnet.JobQuery{Words: []string{"søger"}, Page: 3}, true},
+		{"a word in every posting, in a kommune", anna, jobnet.JobQuery{Words: []string{"søger"}, Area: aarhus, Page: 1}, false},
 		{"anna's saved search", anna, jobnet.JobQuery{ProfileID: profile, Page: 1}, false},
 		{"anna's saved search run for bo", bo, jobnet.JobQuery{ProfileID: profile, Page: 1}, false},
 	} {
