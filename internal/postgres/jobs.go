@@ -73,7 +73,7 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 	var r jobnet.JobSearch
 	total, ran, err := s.countCache.load(newJobCountKey(citizenID, q, today), func() (int, error) {
 		var err error
-		r, err = s.searchJobs(ctx, citizenID, q, today, nil, false)
+		r, err = s.searchJobs(ctx, citizenID, q, today, nil, 0)
 		return r.Total, err
 	})
 	switch {
@@ -82,7 +82,7 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 	case ran:
 		return r, nil
 	}
-	gather := false
+	walk := 0
 	if len(q.Words) > 0 && q.ProfileID == 0 && total > 0 {
 		// How many postings the words are looked for among: the same
 		// search without them, counted once a day too.
@@ -94,9 +94,18 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 		if err != nil {
 			return jobnet.JobSearch{}, err
 		}
-		gather = jobsGather((jobsShownPage(q.Page, total)-1)*jobnet.PageSize, open, total)
+		offset := (jobsShownPage(q.Page, total) - 1) * jobnet.PageSize
+		if !jobsGather(offset, open, total) {
+			walk = jobsWalkAmong(offset, open, total)
+		}
 	}
-	return s.searchJobs(ctx, citizenID, q, today, &total, gather)
+	r, err = s.searchJobs(ctx, citizenID, q, today, &total, walk)
+	if err == nil && walk > 0 && len(r.Hits) < min(jobnet.PageSize, total-(r.Page-1)*jobnet.PageSize) {
+		// The newest postings held fewer of the hits than they would
+		// spread evenly: gathered instead.
+		return s.searchJobs(ctx, citizenID, q, today, &total, 0)
+	}
+	return r, err
 }
 
 // jobsShownPage is the page shown of total hits when page is asked for:
@@ -106,8 +115,9 @@ func jobsShownPage(page, total int) int {
 }
 
 // searchJobs loads the page, counting the hits, or with their number
-// total when it is known (and the page gathered, or walked).
-func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time, total *int, gather bool) (jobnet.JobSearch, error) {
+// total when it is known (the page of a word search then walked among the
+// walk newest postings, or gathered: see jobsPageSQL).
+func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time, total *int, walk int) (jobnet.JobSearch, error) {
 	var r jobnet.JobSearch
 	b := &pgx.Batch{}
 	b.Queue(jobsOccupationsSQL).Query(func(rows pgx.Rows) error {
@@ -174,7 +184,7 @@ func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 		// end, the last. No hits is no page (0), as no row is there.
 		r.Total = *total
 		r.Page = jobsShownPage(q.Page, *total)
-		sql, args := jobsPageSQL(citizenID, q, today, r.Page, gather)
+		sql, args := jobsPageSQL(citizenID, q, today, r.Page, walk)
 		b.Queue(sql, args...).Query(hits)
 	}
 	b.Queue(jobsProfilesSQL, citizenID).Query(func(rows pgx.Rows) error {
@@ -222,22 +232,15 @@ const (
 )
 
 // jobsFilter is the condition a posting must meet to be a hit of q today:
-// one ILIKE per word (each can use the trigram index, unless walk), and the
-// occupation, area and saved-search filters. Its arguments are args's, from
-// $1 (today).
-func jobsFilter(citizenID int64, q jobnet.JobQuery, today time.Time, args *sqlArgs, walk bool) string {
+// one ILIKE per word (each can use the trigram index), and the occupation,
+// area and saved-search filters. Its arguments are args's, from $1 (today).
+func jobsFilter(citizenID int64, q jobnet.JobQuery, today time.Time, args *sqlArgs) string {
 	arg := args.add
 	arg(today)
 	var where strings.Builder
 	where.WriteString(jobsOpenOn("$1"))
-	text := "p.search_text"
-	if walk {
-		// Not the indexed column, so that the planner cannot gather the
-		// word's postings by the trigram index but walks the newest.
-		text = "(p.search_text || '')"
-	}
 	for _, w := range q.Words {
-		where.WriteString(" AND " + text + " ILIKE " + arg(jobsLike(w)))
+		where.WriteString(" AND p.search_text ILIKE " + arg(jobsLike(w)))
 	}
 	if q.OccupationID != 0 {
 		n := arg(q.OccupationID) + "::integer"
@@ -290,7 +293,7 @@ func (a *sqlArgs) add(v any) string {
 func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string, []any) {
 	var args sqlArgs
 	arg := args.add
-	where := jobsFilter(citizenID, q, today, &args, false)
+	where := jobsFilter(citizenID, q, today, &args)
 	page := arg(max(q.Page, 1)) + "::integer"
 	size := arg(jobnet.PageSize) + "::integer"
 	shown := `shown AS (SELECT n, least(` + page + `, greatest((n + ` + size + ` - 1) / ` + size + `, 1)) AS page`
@@ -321,38 +324,70 @@ SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
 }
 
 // jobsPageSQL is page number page of q's hits, newest first, when their
-// number is known: walked down job_postings_newest, testing each posting,
-// or, with gather, gathered by the trigram index and sorted.
-func jobsPageSQL(citizenID int64, q jobnet.JobQuery, today time.Time, page int, gather bool) (string, []any) {
+// number is known. Without words the page walks job_postings_newest. With
+// words it is either found among the walk newest open postings (the
+// filters' but not the words'), or, with walk 0, gathered by the trigram
+// index and sorted. Either form has one plan whatever the words: Postgres
+// plans a prepared statement for the words it is given the first five
+// times, and after that once for any words, and each plan was slow for
+// some words (see jobsGather).
+func jobsPageSQL(citizenID int64, q jobnet.JobQuery, today time.Time, page, walk int) (string, []any) {
 	var args sqlArgs
-	where := jobsFilter(citizenID, q, today, &args, !gather)
-	offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
-	if gather {
+	if len(q.Words) == 0 || q.ProfileID != 0 {
+		where := jobsFilter(citizenID, q, today, &args)
+		offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
+		return `SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
+    ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
+	}
+	if walk == 0 {
+		where := jobsFilter(citizenID, q, today, &args)
+		offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
 		return `
 WITH hits AS MATERIALIZED (SELECT p.id, p.posted_on FROM job_postings p WHERE ` + where + `),
      pick AS (SELECT p.id FROM hits p ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit + `)
 SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE p.id IN (SELECT id FROM pick)
 ORDER BY p.posted_on DESC, p.id DESC`, args
 	}
-	return `SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
-    ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
+	unworded := q
+	unworded.Words = nil
+	where := jobsFilter(citizenID, unworded, today, &args)
+	var words strings.Builder
+	for _, w := range q.Words {
+		// Not the indexed column, so that no plan gathers the word's
+		// postings by the trigram index instead of testing the few.
+		words.WriteString(" AND (p.search_text || '') ILIKE " + args.add(jobsLike(w)))
+	}
+	among, offset, limit := args.add(walk), args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
+	return `
+WITH newest AS MATERIALIZED (SELECT p.id FROM job_postings p WHERE ` + where + `
+                             ORDER BY p.posted_on DESC, p.id DESC LIMIT ` + among + `)
+SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE p.id IN (SELECT id FROM newest)` + words.String() + `
+ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
 }
 
 // jobsGather says whether a page of a search with words is better gathered
 // than walked: walking down the newest postings tests about
 // (offset + page size) × open / hits of them, gathering reads every hit.
-// The plan must be chosen here, with the numbers known: Postgres plans a
-// prepared statement once for any words after a few runs, and its plan
-// for an unknown word gathered "pædagog"'s 3,400 hits on every page (34
-// ms at a million citizens) where walking tests 240 postings (1.6 ms).
+// Planned by Postgres for any words, the page gathered "pædagog"'s 3,400
+// hits on every page (34 ms at a million citizens) where a walk tests 240
+// postings; planned for the word, the walk tested every open posting for
+// a word Postgres could not estimate (250 ms).
 func jobsGather(offset, open, hits int) bool {
 	return int64(offset+jobnet.PageSize)*int64(open) > int64(hits)*int64(hits)
+}
+
+// jobsWalkAmong is how many of the newest open postings a walked page looks
+// among: twice what holds the page's hits if they are spread evenly, and
+// a hundred more. searchJobs gathers the page when they hold fewer.
+func jobsWalkAmong(offset, open, hits int) int {
+	n := 2*int64(offset+jobnet.PageSize)*int64(open)/int64(max(hits, 1)) + 100
+	return int(min(n, int64(open)))
 }
 
 // countJobs counts q's hits.
 func (s *Store) countJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time) (int, error) {
 	var args sqlArgs
-	where := jobsFilter(citizenID, q, today, &args, false)
+	where := jobsFilter(citizenID, q, today, &args)
 	var n int
 	b := &pgx.Batch{}
 	b.Queue(`SELECT count(*)::integer FROM job_postings p WHERE `+where, args...).QueryRow(func(r pgx.Row) error { return r.Scan(&n) })

@@ -109,3 +109,41 @@ func TestSearchJobs_SharesTheCountOfASearchForTheDay(t *testing.T) {
 		t.Error("the next day's search used yesterday's count")
 	}
 }
+
+// A walked page whose hits are not among the newest postings, as they
+// would be spread evenly, is gathered instead: never a short page.
+func TestSearchJobs_GathersWhenTheNewestHoldTooFewHits(t *testing.T) {
+	dsn := pgtest.NewDemoDatabase(t)
+	pool := pgtest.Pool(t, dsn)
+	ctx := context.Background()
+	anna := citizenID(t, pool, "anna")
+	today := jobnet.Day(time.Now())
+	// 400 postings from today, newer than every demo posting, none of
+	// which has "søger", which every demo posting has.
+	if _, err := pgtest.OwnerPool(t, dsn).Exec(ctx, `
+		INSERT INTO job_postings (title, occupation_id, employer_id, workplace, address, postal_code, town, kommune_number,
+		                          working_hours, posted_on, description)
+		SELECT 'Nyt opslag ' || i, p.occupation_id, p.employer_id, p.workplace, p.address, p.postal_code, p.town, p.kommune_number,
+		       p.working_hours, $1::date, 'Et opslag uden det ord'
+		FROM generate_series(1, 400) i, (SELECT * FROM job_postings ORDER BY id LIMIT 1) p`, today); err != nil {
+		t.Fatal(err)
+	}
+	q := jobnet.JobQuery{Words: []string{"søger"}, Page: 1}
+	alone, err := postgres.NewStore(pool).SearchJobs(ctx, anna, q, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone.Total < 2*jobnet.PageSize || len(alone.Hits) != jobnet.PageSize {
+		t.Fatalf("the word finds %d postings, %d shown: too few to page", alone.Total, len(alone.Hits))
+	}
+	shared := postgres.NewStore(pool)
+	for range 2 { // counted, then walked and gathered
+		got, err := shared.SearchJobs(ctx, anna, q, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(alone, got); diff != "" {
+			t.Errorf("the page (-alone +shared):\n%s", diff)
+		}
+	}
+}
