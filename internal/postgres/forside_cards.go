@@ -61,10 +61,9 @@ const (
 // Forside computed them already or is computing them, else loaded in one
 // round trip.
 func (s *Store) cards(ctx context.Context, goals []jobnet.JobGoal, area int, today time.Time) (forsideCards, error) {
-	c, _, err := s.cardCache.load(newCardKey(goals, area, today), func() (forsideCards, error) {
+	return s.cardCache.load(newCardKey(goals, area, today), func() (forsideCards, error) {
 		return s.loadCards(ctx, goals, area, today)
 	})
-	return c, err
 }
 
 // loadCards computes the cards in one round trip.

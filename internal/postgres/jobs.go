@@ -59,38 +59,35 @@ SELECT p.id, p.name, p.free_text, coalesce(p.agent_frequency, ''), p.created_at,
 FROM search_profiles p WHERE p.citizen_id = $1
 ORDER BY p.created_at DESC, p.id DESC`
 
-// SearchJobs loads one page of Find Job in one round trip: the lists the
-// filters offer, the open postings that match q (newest first), and the
-// citizen's search profiles. A filter naming an occupation or area that does
-// not exist is left out of the search, so that the page can show the other
-// filters' hits beside the message. A page past the last gives the last.
-// A search profile runs only if it is the citizen's: another's finds nothing.
+// SearchJobs loads one page of Find Job: the lists the filters offer, the
+// open postings that match q (newest first), and the citizen's search
+// profiles, in one round trip. A filter naming an occupation or area that
+// does not exist is left out of the search, so that the page can show the
+// other filters' hits beside the message. A page past the last gives the
+// last. A search profile runs only if it is the citizen's: another's finds
+// nothing.
 //
-// The count is the search's cost (it reads every open posting that
-// matches); the page itself is a walk down the newest postings. A search
-// counted already today, or being counted, is only walked.
+// The number of hits is the search's cost (it reads every open posting
+// that matches), so it is counted once a day and shared (countCache): a
+// search nobody has counted yet takes a round trip more. The page itself
+// is a walk down the newest postings.
 func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time) (jobnet.JobSearch, error) {
-	var r jobnet.JobSearch
-	total, ran, err := s.countCache.load(newJobCountKey(citizenID, q, today), func() (int, error) {
-		var err error
-		r, err = s.searchJobs(ctx, citizenID, q, today, nil, 0)
-		return r.Total, err
-	})
-	switch {
-	case err != nil:
+	count := func(q jobnet.JobQuery) (int, error) {
+		return s.countCache.load(newJobCountKey(citizenID, q, today), func() (int, error) {
+			return s.countJobs(ctx, citizenID, q, today)
+		})
+	}
+	total, err := count(q)
+	if err != nil {
 		return jobnet.JobSearch{}, err
-	case ran:
-		return r, nil
 	}
 	walk := 0
 	if len(q.Words) > 0 && q.ProfileID == 0 && total > 0 {
 		// How many postings the words are looked for among: the same
-		// search without them, counted once a day too.
+		// search without them.
 		all := q
 		all.Words = nil
-		open, _, err := s.countCache.load(newJobCountKey(citizenID, all, today), func() (int, error) {
-			return s.countJobs(ctx, citizenID, all, today)
-		})
+		open, err := count(all)
 		if err != nil {
 			return jobnet.JobSearch{}, err
 		}
@@ -99,26 +96,26 @@ func (s *Store) SearchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 			walk = jobsWalkAmong(offset, open, total)
 		}
 	}
-	r, err = s.searchJobs(ctx, citizenID, q, today, &total, walk)
+	r, err := s.searchJobs(ctx, citizenID, q, today, total, walk)
 	if err == nil && walk > 0 && len(r.Hits) < min(jobnet.PageSize, total-(r.Page-1)*jobnet.PageSize) {
 		// The newest postings held fewer of the hits than they would
 		// spread evenly: gathered instead.
-		return s.searchJobs(ctx, citizenID, q, today, &total, 0)
+		return s.searchJobs(ctx, citizenID, q, today, total, 0)
 	}
 	return r, err
 }
 
 // jobsShownPage is the page shown of total hits when page is asked for:
-// that page or, past the end, the last, as jobsSearchSQL computes it.
+// that page or, past the end, the last.
 func jobsShownPage(page, total int) int {
 	return min(max(page, 1), max((total+jobnet.PageSize-1)/jobnet.PageSize, 1))
 }
 
-// searchJobs loads the page, counting the hits, or with their number
-// total when it is known (the page of a word search then walked among the
-// walk newest postings, or gathered: see jobsPageSQL).
-func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time, total *int, walk int) (jobnet.JobSearch, error) {
-	var r jobnet.JobSearch
+// searchJobs loads the page of q's total hits in one round trip (a word
+// search's page walked among the walk newest postings, or gathered: see
+// jobsPageSQL).
+func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQuery, today time.Time, total, walk int) (jobnet.JobSearch, error) {
+	r := jobnet.JobSearch{Total: total}
 	b := &pgx.Batch{}
 	b.Queue(jobsOccupationsSQL).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
@@ -160,32 +157,19 @@ func (s *Store) searchJobs(ctx context.Context, citizenID int64, q jobnet.JobQue
 		}
 		return rows.Err()
 	})
-	counted := total != nil
-	hits := func(rows pgx.Rows) error {
-		for rows.Next() {
-			var extra []any
-			if !counted {
-				extra = []any{&r.Total, &r.Page}
-			}
-			p, err := scanJobPosting(rows, extra...)
-			if err != nil {
-				return err
-			}
-			r.Hits = append(r.Hits, p)
-		}
-		return rows.Err()
-	}
-	switch {
-	case !counted:
-		sql, args := jobsSearchSQL(citizenID, q, today)
-		b.Queue(sql, args...).Query(hits)
-	case *total > 0:
-		// As jobsSearchSQL shows it: the page asked for or, past the
-		// end, the last. No hits is no page (0), as no row is there.
-		r.Total = *total
-		r.Page = jobsShownPage(q.Page, *total)
+	if total > 0 { // no hits is no page (0)
+		r.Page = jobsShownPage(q.Page, total)
 		sql, args := jobsPageSQL(citizenID, q, today, r.Page, walk)
-		b.Queue(sql, args...).Query(hits)
+		b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+			for rows.Next() {
+				p, err := scanJobPosting(rows)
+				if err != nil {
+					return err
+				}
+				r.Hits = append(r.Hits, p)
+			}
+			return rows.Err()
+		})
 	}
 	b.Queue(jobsProfilesSQL, citizenID).Query(func(rows pgx.Rows) error {
 		for rows.Next() {
@@ -287,84 +271,51 @@ func (a *sqlArgs) add(v any) string {
 	return "$" + strconv.Itoa(len(*a))
 }
 
-// jobsSearchSQL is the hit query for q: every row carries the number of
-// hits and the page shown, which is the one asked for or, past the end,
-// the last; no row means no hits.
-func jobsSearchSQL(citizenID int64, q jobnet.JobQuery, today time.Time) (string, []any) {
-	var args sqlArgs
-	arg := args.add
-	where := jobsFilter(citizenID, q, today, &args)
-	page := arg(max(q.Page, 1)) + "::integer"
-	size := arg(jobnet.PageSize) + "::integer"
-	shown := `shown AS (SELECT n, least(` + page + `, greatest((n + ` + size + ` - 1) / ` + size + `, 1)) AS page`
-	if len(q.Words) == 0 && q.ProfileID == 0 {
-		// Without free text the count reads the postings alone (every
-		// posting has its occupation and kommune: NOT NULL foreign keys)
-		// and the page walks job_postings_newest from the newest, joining
-		// only its rows. Materialising every open posting with its text to
-		// count and sort it cost 30-50 ms a page at national scale.
-		return `
-WITH ` + shown + ` FROM (SELECT count(*)::integer AS n FROM job_postings p WHERE ` + where + `) total)
-SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
-    SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
-    ORDER BY p.posted_on DESC, p.id DESC
-    OFFSET (s.page - 1) * ` + size + ` LIMIT ` + size + `) h`, args
-	}
-	// With free text each posting's text is matched once: the hits are
-	// kept narrow (id and date) to be counted and sorted, and only the
-	// page's rows are joined.
-	return `
-WITH hits AS (SELECT p.id, p.posted_on FROM job_postings p WHERE ` + where + `),
-     ` + shown + ` FROM (SELECT count(*)::integer AS n FROM hits) total),
-     pick AS (SELECT id FROM hits ORDER BY posted_on DESC, id DESC
-              OFFSET ((SELECT page FROM shown) - 1) * ` + size + ` LIMIT ` + size + `)
-SELECT s.n, s.page, h.* FROM shown s CROSS JOIN LATERAL (
-    SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE p.id IN (SELECT id FROM pick)
-    ORDER BY p.posted_on DESC, p.id DESC) h`, args
-}
-
 // jobsPageSQL is page number page of q's hits, newest first, when their
-// number is known. Without words the page walks job_postings_newest. With
-// words it is either found among the walk newest open postings (the
-// filters' but not the words'), or, with walk 0, gathered by the trigram
-// index and sorted. Either form has one plan whatever the words: Postgres
-// plans a prepared statement for the words it is given the first five
-// times, and after that once for any words, and each plan was slow for
-// some words (see jobsGather).
+// number is known. Without words the page walks job_postings_newest from
+// the newest, joining only its rows. With words it is either found among
+// the walk newest open postings that meet the other filters, or, with walk
+// 0, gathered by the trigram index and sorted, narrow (id and date) until
+// the page's rows are joined. Either form has one plan whatever the words:
+// Postgres plans a prepared statement for the words it is given the first
+// five times, and after that once for any words, and each plan was slow
+// for some words (see jobsGather).
 func jobsPageSQL(citizenID int64, q jobnet.JobQuery, today time.Time, page, walk int) (string, []any) {
 	var args sqlArgs
-	if len(q.Words) == 0 || q.ProfileID != 0 {
-		where := jobsFilter(citizenID, q, today, &args)
-		offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
-		return `SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
-    ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
+	filter := q
+	if walk > 0 {
+		filter.Words = nil // tested on the walked rows below
 	}
-	if walk == 0 {
-		where := jobsFilter(citizenID, q, today, &args)
-		offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
+	where := jobsFilter(citizenID, filter, today, &args)
+	var words strings.Builder
+	var among string
+	if walk > 0 {
+		for _, w := range q.Words {
+			words.WriteString(" AND n.search_text ILIKE " + args.add(jobsLike(w)))
+		}
+		among = args.add(walk)
+	}
+	offset, limit := args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
+	switch {
+	case walk > 0:
+		// The words are tested on the walked rows' text as the walk read
+		// it: no second look-up of the postings that are not hits, and no
+		// index that a plan could gather the word's postings by instead.
+		return `
+WITH newest AS MATERIALIZED (SELECT p.id, p.search_text FROM job_postings p WHERE ` + where + `
+                             ORDER BY p.posted_on DESC, p.id DESC LIMIT ` + among + `)
+SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
+WHERE p.id IN (SELECT n.id FROM newest n WHERE true` + words.String() + `)
+ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
+	case len(q.Words) > 0 && q.ProfileID == 0:
 		return `
 WITH hits AS MATERIALIZED (SELECT p.id, p.posted_on FROM job_postings p WHERE ` + where + `),
      pick AS (SELECT p.id FROM hits p ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit + `)
 SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE p.id IN (SELECT id FROM pick)
 ORDER BY p.posted_on DESC, p.id DESC`, args
 	}
-	unworded := q
-	unworded.Words = nil
-	where := jobsFilter(citizenID, unworded, today, &args)
-	var words strings.Builder
-	for _, w := range q.Words {
-		words.WriteString(" AND n.search_text ILIKE " + args.add(jobsLike(w)))
-	}
-	among, offset, limit := args.add(walk), args.add((page-1)*jobnet.PageSize), args.add(jobnet.PageSize)
-	// The words are tested on the walked rows' text as the walk read it:
-	// no second look-up of the postings that are not hits, and no index
-	// that a plan could gather the word's postings by instead.
-	return `
-WITH newest AS MATERIALIZED (SELECT p.id, p.search_text FROM job_postings p WHERE ` + where + `
-                             ORDER BY p.posted_on DESC, p.id DESC LIMIT ` + among + `)
-SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + `
-WHERE p.id IN (SELECT n.id FROM newest n WHERE true` + words.String() + `)
-ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
+	return `SELECT ` + jobsPostingColumns + ` FROM ` + jobsPostingFrom + ` WHERE ` + where + `
+    ORDER BY p.posted_on DESC, p.id DESC OFFSET ` + offset + ` LIMIT ` + limit, args
 }
 
 // jobsGather says whether a page of a search with words is better gathered

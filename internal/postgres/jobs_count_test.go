@@ -72,6 +72,11 @@ func TestSearchJobs_SharesTheCountOfASearchForTheDay(t *testing.T) {
 		{"anna's saved search run for bo", bo, jobnet.JobQuery{ProfileID: profile, Page: 1}, false},
 	} {
 		alone := search(postgres.NewStore(pool), c.citizen, c.q, today)
+		if c.q.ProfileID == 0 {
+			if diff := cmp.Diff(plainSearch(t, pool, c.q, today), pageOf(alone)); diff != "" {
+				t.Errorf("%s: not the open postings with the words, newest first (-want +got):\n%s", c.name, diff)
+			}
+		}
 		before := counting.n
 		first := search(shared, c.citizen, c.q, today)
 		if counted := counting.n == before; counted != c.counted {
@@ -136,6 +141,9 @@ func TestSearchJobs_GathersWhenTheNewestHoldTooFewHits(t *testing.T) {
 	if alone.Total < 2*jobnet.PageSize || len(alone.Hits) != jobnet.PageSize {
 		t.Fatalf("the word finds %d postings, %d shown: too few to page", alone.Total, len(alone.Hits))
 	}
+	if diff := cmp.Diff(plainSearch(t, pool, q, today), pageOf(alone)); diff != "" {
+		t.Errorf("not the open postings with the word, newest first (-want +got):\n%s", diff)
+	}
 	shared := postgres.NewStore(pool)
 	for range 2 { // counted, then walked and gathered
 		got, err := shared.SearchJobs(ctx, anna, q, today)
@@ -146,4 +154,54 @@ func TestSearchJobs_GathersWhenTheNewestHoldTooFewHits(t *testing.T) {
 			t.Errorf("the page (-alone +shared):\n%s", diff)
 		}
 	}
+}
+
+// searchPage is what a page of Find Job shows of its hits.
+type searchPage struct {
+	Total, Page int
+	IDs         []int64
+}
+
+func pageOf(r jobnet.JobSearch) searchPage {
+	p := searchPage{Total: r.Total, Page: r.Page}
+	for _, h := range r.Hits {
+		p.IDs = append(p.IDs, h.ID)
+	}
+	return p
+}
+
+// plainSearch is q's page (without a saved search) as the simplest SQL
+// finds it, for the store's forms to be checked against: every open
+// posting with every word, in the kommune if one is named, newest first;
+// the page asked for or, past the end, the last; no hits, no page.
+func plainSearch(t *testing.T, q postgres.Querier, jq jobnet.JobQuery, today time.Time) searchPage {
+	t.Helper()
+	words := []string{} // ILIKE ALL of no patterns is true; of NULL, not
+	for _, w := range jq.Words {
+		words = append(words, "%"+w+"%")
+	}
+	var ids []int64
+	b := &pgx.Batch{}
+	b.Queue(`SELECT id FROM job_postings WHERE posted_on <= $1 AND (deadline IS NULL OR deadline >= $1)
+		AND search_text ILIKE ALL ($2::text[]) AND ($3 = '' OR kommune_number = $3)
+		ORDER BY posted_on DESC, id DESC`, today, words, jq.Area.Code).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	if err := q.SendBatch(context.Background(), b).Close(); err != nil {
+		t.Fatal(err)
+	}
+	p := searchPage{Total: len(ids)}
+	if p.Total == 0 {
+		return p
+	}
+	p.Page = min(max(jq.Page, 1), (p.Total+jobnet.PageSize-1)/jobnet.PageSize)
+	p.IDs = ids[(p.Page-1)*jobnet.PageSize : min(p.Page*jobnet.PageSize, p.Total)]
+	return p
 }

@@ -68,13 +68,13 @@ func (c *sharedCache[K, V]) put(k K, v V) {
 // requests that miss at the same moment wait for the first one's fn rather
 // than each run their own: at the start of the day, or after the TTL, every
 // request of a busy page misses at once, and 64 computations of the same
-// count were the page's p99. ran says whether the caller's own fn ran. If
-// the fn waited for fails (its request may have ended), the caller runs
-// its own.
-func (c *sharedCache[K, V]) load(k K, fn func() (V, error)) (v V, ran bool, err error) {
+// count were the page's p99. If the fn waited for fails (its request may
+// have ended), the caller runs its own.
+func (c *sharedCache[K, V]) load(k K, fn func() (V, error)) (V, error) {
 	if v, ok := c.get(k); ok {
-		return v, false, nil
+		return v, nil
 	}
+	ran := false
 	run := func() (V, error) {
 		ran = true
 		v, err := fn()
@@ -84,12 +84,12 @@ func (c *sharedCache[K, V]) load(k K, fn func() (V, error)) (v V, ran bool, err 
 		return v, err
 	}
 	shared, err, _ := c.loading.Do(fmt.Sprintf("%#v", k), func() (any, error) { return run() })
-	if err != nil && !ran {
-		v, err = run()
-		return v, true, err
+	switch {
+	case err != nil && !ran:
+		return run()
+	case err != nil:
+		var zero V
+		return zero, err
 	}
-	if err != nil {
-		return v, true, err
-	}
-	return shared.(V), ran, nil
+	return shared.(V), nil
 }
